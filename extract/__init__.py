@@ -1,0 +1,1 @@
+"""Text to facts: documents, sentences, gazetteer, rule engine and rule files."""

@@ -1,0 +1,1 @@
+"""Facts to RDF: IRIs, provenance, stores, exports and the network view."""

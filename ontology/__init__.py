@@ -1,0 +1,1 @@
+"""The vocabulary: OWL ontology, SKOS topic scheme and SHACL shapes, as package data."""

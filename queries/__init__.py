@@ -1,0 +1,1 @@
+"""Named SPARQL queries (.rq files) and the code that runs them."""
