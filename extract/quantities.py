@@ -1,0 +1,208 @@
+"""Finding and normalising quantities: money, percentages, multiples, counts and bare amounts.
+
+News writes the same amount many ways ("$3 bn", "USD 5 billion", "3 billion dollars", "1.2 trillion
+tenge", "€500 million", "29 billion riyals", "$2bln"). Each is normalised to a plain number and a
+unit (an ISO 4217 code, "percent", "times", or the counted noun) so that figures from different
+documents can be compared and goals checked against them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "dozens": 24, "a dozen": 12, "dozen": 12, "hundreds": 200, "thousands": 2000,
+}
+"""Words read as numbers. "dozens", "hundreds" and "thousands" are deliberately conservative
+readings (at least two dozen, two hundred, two thousand) and are always marked approximate."""
+VAGUE_WORD_NUMBERS = {"dozens", "hundreds", "thousands"}
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
+    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "bil": 1e9,
+    "trillion": 1e12, "trln": 1e12, "tn": 1e12, "tr": 1e12,
+}
+
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD",
+    "u.s. dollar": "USD", "american dollars": "USD", "usd": "USD", "us$": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "rub": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rmb": "CNY",
+    "tenge": "KZT", "kzt": "KZT", "soums": "UZS", "soum": "UZS", "sum": "UZS", "uzs": "UZS",
+    "som": "KGS", "soms": "KGS", "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "manat": "TMT", "tmt": "TMT",
+    "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR", "sar": "SAR",
+    "dirhams": "AED", "dirham": "AED", "aed": "AED",
+    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "inr": "INR",
+    "pakistani rupees": "PKR", "pkr": "PKR",
+    "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW",
+    "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP", "gbp": "GBP",
+    "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "try": "TRY",
+    "tugriks": "MNT", "tugrik": "MNT", "mnt": "MNT", "dong": "VND", "vnd": "VND",
+    "egyptian pounds": "EGP", "egp": "EGP", "shillings": "KES", "kenyan shillings": "KES", "kes": "KES",
+    "tanzanian shillings": "TZS", "tzs": "TZS", "hryvnias": "UAH", "hryvnia": "UAH", "uah": "UAH",
+    "lari": "GEL", "gel": "GEL", "dram": "AMD", "drams": "AMD", "amd": "AMD",
+    "swiss francs": "CHF", "chf": "CHF", "francs": "CHF",
+}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+                    "gbp": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR", "₸": "KZT", "rub": "RUB",
+                    "cny": "CNY", "kzt": "KZT", "sar": "SAR", "aed": "AED", "jpy": "JPY", "inr": "INR",
+                    "try": "TRY", "₺": "TRY", "₩": "KRW"}
+
+APPROX_WORDS = re.compile(
+    r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
+    r"fewer\s+than|under|close\s+to|up\s+to|at\s+least|above|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
+    r"in\s+excess\s+of|upwards\s+of|just\s+(?:over|under)|well\s+over|estimated|an\s+estimated|"
+    r"почти|около)\s*$",
+    re.IGNORECASE,
+)
+"""Qualifiers before a quantity that make it approximate ("more than 200 events")."""
+
+_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|"
+            r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+            r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+            r"eight|nine))?")
+_SCALE = r"(?:thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
+_CUR_WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
+_CUR_SYM = r"(?:US\$|U\.S\.\s*\$|\$|€|£|¥|₽|₹|₸|₺|₩|USD|EUR|GBP|RUB|CNY|KZT|SAR|AED|JPY|INR|TRY)"
+
+MONEY = re.compile(
+    rf"(?P<sym>{_CUR_SYM})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?:\s+(?:US\s+)?dollars?)?"
+    rf"|(?P<n2>{_NUM}|{_WORDNUM})(?:\s?(?P<s2>{_SCALE}))?\s*(?:of\s+)?(?P<cur>{_CUR_WORD})\b",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM})\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b)",
+                     re.IGNORECASE)
+MULTIPLE = re.compile(
+    rf"(?P<n>{_NUM}|{_WORDNUM})[\s-]?(?:fold\b|times\b)"
+    r"|(?P<w>twofold|threefold|fourfold|fivefold|tenfold|hundredfold|twice|doubl(?:e|ed|es|ing)|"
+    r"tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
+_MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
+               "twice": 2, "doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 0.5}
+AMOUNT = re.compile(rf"(?P<n>{_NUM})\s?(?P<s>thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn)\b",
+                    re.IGNORECASE)
+"""A scaled amount without a currency ("our target of 10 billion"): its unit is inferred later."""
+NUMBER = re.compile(rf"(?<![\w.,$€£¥-])(?P<n>{_NUM}|{_WORDNUM})(?![\w%])", re.IGNORECASE)
+"""A bare number; counts are a number followed by a countable noun (see the count-noun lexicon)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in text: kind is money | percent | multiple | amount | number."""
+
+    kind: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    approx: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """'1,500' -> 1500, '3.55' -> 3.55, 'fifty' -> 50, 'twenty-five' -> 25."""
+    t = text.strip().lower().replace("\u202f", "").replace("\u00a0", "")
+    if not t:
+        return None
+    if t[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
+            t = t.replace(",", "").replace(" ", "")
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    t = re.sub(r"\s+", " ", t)
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in WORD_NUMBERS and parts[1] in WORD_NUMBERS:
+        return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
+    return None
+
+
+def scale_of(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.lower()
+    if w in ("m", "b", "k") and word.islower() and len(word) == 1 and w != "k":
+        # "$5m" is common; a lone lowercase "b" is rarer but still means billion in headlines
+        return SCALES[w]
+    return SCALES.get(w, 1.0)
+
+
+def is_approx(text: str, start: int) -> bool:
+    """Whether words just before `start` qualify the quantity as approximate."""
+    return bool(APPROX_WORDS.search(text, max(0, start - 24), start))
+
+
+def _approx_or_vague(text: str, start: int, number_text: str) -> bool:
+    return is_approx(text, start) or number_text.strip().lower() in VAGUE_WORD_NUMBERS
+
+
+def _clean(value: float) -> float:
+    """Round away binary noise (1.13 * 1e9 -> 1130000000.0)."""
+    return float(f"{value:.10g}")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in text, longest first where they overlap (money beats a bare number)."""
+    found: list[Quantity] = []
+    for m in MONEY.finditer(text):
+        if m.group("sym"):
+            num, scale_word, unit = m.group("n1"), m.group("s1"), CURRENCY_SYMBOLS.get(
+                re.sub(r"[\s.]", "", m.group("sym")).lower().replace("u.s.", "us"), "USD")
+            if m.group("sym").upper().startswith(("US", "U.S")):
+                unit = "USD"
+        else:
+            num, scale_word = m.group("n2"), m.group("s2")
+            unit = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m.group("cur").lower()), m.group("cur").upper())
+        value = parse_number(num)
+        if value is None:
+            continue
+        found.append(Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
+                              _approx_or_vague(text, m.start(), num)))
+    for m in PERCENT.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None:
+            found.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
+                                  _approx_or_vague(text, m.start(), m.group("n"))))
+    for m in MULTIPLE.finditer(text):
+        if m.group("w"):
+            word = m.group("w").lower()
+            value = next(v for k, v in _MULT_WORDS.items() if word.startswith(k))
+        else:
+            value = parse_number(m.group("n"))
+        if value is not None:
+            found.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times",
+                                  is_approx(text, m.start())))
+    for m in AMOUNT.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None:
+            found.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None,
+                                  is_approx(text, m.start())))
+    for m in NUMBER.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None:
+            found.append(Quantity("number", m.start(), m.end(), _clean(value), None,
+                                  _approx_or_vague(text, m.start(), m.group("n"))))
+    return non_overlapping(found)
+
+
+def non_overlapping(items: list[Quantity]) -> list[Quantity]:
+    """Keep the longest of overlapping quantities; ties go to the earlier kind in the list."""
+    ranked = sorted(enumerate(items), key=lambda p: (-(p[1].end - p[1].start), p[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[Quantity] = []
+    for _, q in ranked:
+        if all(q.end <= s or q.start >= e for s, e in taken):
+            taken.append((q.start, q.end))
+            kept.append(q)
+    return sorted(kept, key=lambda q: q.start)

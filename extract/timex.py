@@ -1,0 +1,190 @@
+"""Finding time expressions and resolving them to YYYY, YYYY-MM or YYYY-MM-DD.
+
+Relative expressions ("last year", "over the past year", "on Tuesday", "in the next five years",
+"in 1H17") are resolved against the document's publication date; when the document has no date
+they are dropped rather than guessed, because a wrong date is worse for a timeline than none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .quantities import parse_number
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and|till|until|through)\s*"
+_SMALL = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+          r"thirty)")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*(?:percent|%|billion|million))")),
+    ("month_range", re.compile(rf"\b(?P<m>{_MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
+    ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
+    ("year_range", re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
+    ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>{_SMALL})\s+years\b", re.I)),
+    ("rel_year", re.compile(r"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|past|previous|current|coming)\s+year\b", re.I)),
+    ("end_year", re.compile(r"\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("late_year", re.compile(rf"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s*-?\s*(?P<y>{_YEAR})\b", re.I)),
+    ("year", re.compile(rf"(?<![\w$€£.,-])(?P<y>{_YEAR})(?![\w%]|\s*(?:percent|per\s+cent|billion|million|thousand|tons|tonnes|km)|[.,]\d)")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression: `value` is its resolved date; `relative` when it needed the doc date."""
+
+    start: int
+    end: int
+    value: str
+    granularity: str  # year | month | day
+    relative: bool = False
+
+
+def _ymd(value: str | None) -> tuple[int | None, int | None, int | None]:
+    if not value:
+        return None, None, None
+    parts = [int(p) for p in value.split("-")]
+    return (parts + [None, None])[0], (parts + [None, None])[1], (parts + [None, None, None])[2]
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve(kind: str, m: re.Match[str], published: str | None) -> tuple[str, str, bool] | None:
+    """(value, granularity, relative) for one match, or None when it cannot be resolved."""
+    py, pm, pd = _ymd(published)
+    g = m.groupdict()
+    if kind in ("dmy", "mdy"):
+        month, day = _month(g["m"]), _day(g["d"])
+        if g.get("y"):
+            year, relative = int(g["y"]), False
+        elif py is not None:
+            # an unyeared date in news is the publication year, or last year if it lies well after it
+            year, relative = py, True
+            if pm is not None and month > pm + 1:
+                year -= 1
+        else:
+            return None
+        if not _valid(year, month, day):
+            return None
+        return _fmt(year, month, day), "day", relative
+    if kind == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return (_fmt(y, mo, d), "day", False) if _valid(y, mo, d) else None
+    if kind == "my":
+        return _fmt(int(g["y"]), _month(g["m"])), "month", False
+    if kind == "month_range":
+        return _fmt(int(g["y"])), "year", False
+    if kind == "half":
+        y = g.get("y") or g.get("y2")
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        return _fmt(year), "year", False
+    if kind in ("quarter", "first_months"):
+        if g.get("y"):
+            return _fmt(int(g["y"])), "year", False
+        if py is None:
+            return None
+        rel = (g.get("rel") or "").lower()
+        return _fmt(py - 1 if rel in ("last", "the previous") else py), "year", True
+    if kind == "year_range":
+        y2 = g["y2"]
+        end = int(y2) if len(y2) == 4 else int(g["y"][:2] + y2)
+        if not 0 <= end - int(g["y"]) <= 10:
+            return None
+        return _fmt(end), "year", False
+    if kind == "next_years":
+        n = parse_number(g["n"])
+        if py is None or n is None:
+            return None
+        return _fmt(py + int(n)), "year", True
+    if kind == "rel_year":
+        if py is None:
+            return None
+        which = re.sub(r"\s+", " ", g["which"].lower())
+        if which in ("last", "the past", "the last", "the previous", "past", "previous"):
+            return _fmt(py - 1), "year", True
+        if which in ("next", "the coming", "coming"):
+            return _fmt(py + 1), "year", True
+        return _fmt(py), "year", True
+    if kind == "end_year":
+        return (_fmt(py), "year", True) if py is not None else None
+    if kind == "rel_day":
+        if py is None or pm is None or pd is None:
+            return None
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
+        day = dt.date(py, pm, pd) + dt.timedelta(days=offset)
+        return day.isoformat(), "day", True
+    if kind == "weekday":
+        if py is None or pm is None or pd is None:
+            return None
+        base = dt.date(py, pm, pd)
+        target = WEEKDAYS[g["w"].lower()]
+        back = (base.weekday() - target) % 7
+        prefix = m.group(0).lower()
+        if prefix.startswith("next"):
+            day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+        else:
+            day = base - dt.timedelta(days=back)
+        return day.isoformat(), "day", True
+    if kind == "late_year":
+        return _fmt(int(g["y"])), "year", False
+    if kind == "year":
+        return _fmt(int(g["y"])), "year", False
+    return None
+
+
+def find_timexes(text: str, published: str | None) -> list[Timex]:
+    """All resolvable time expressions in text, longest first where they overlap."""
+    found: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            value, granularity, relative = resolved
+            found.append(Timex(s, e, value, granularity, relative))
+            taken.append((s, e))
+    return sorted(found, key=lambda t: t.start)
