@@ -1,0 +1,563 @@
+"""From rule hits to facts: filling arguments, resolving references, merging repeats.
+
+Rules say *that* something was stated and point at its parts; this module decides what the fact
+is. It fills what a rule leaves open from the sentence (the states named in it, its date), from
+the document (the person speaking in an interview, the pair the text is about), and it merges the
+same fact stated twice in one document — "the visit" mentioned in five sentences is one visit —
+so that each fact appears once with all its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .hits import Hit
+from .mentions import Mention
+from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
+from .rules import OPEN, RuleSet
+
+if TYPE_CHECKING:
+    from .engine import DocumentContext
+
+ACTOR_CODES = frozenset("SKAPOGRI")
+STATE_CODES = frozenset("SKA")
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_NOT_EVENT_DATE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_HEAD_OF_STATE_ROLES = ("President", "King", "Emir", "Sultan", "Supreme Leader")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A fact being assembled; `fields` become the dataclass, `evidence` accumulates on merge."""
+
+    kind: str
+    fields: dict[str, Any]
+    evidence: list[Evidence] = field(default_factory=list)
+    inferred_participants: bool = False
+    key: str | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+def evidence_of(hit: Hit, doc_id: str) -> Evidence:
+    s = hit.sentence
+    return Evidence(doc_id, s.start, s.end, s.text, hit.rule.id)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+
+
+def _year(date: str | None) -> str | None:
+    return date[:4] if date else None
+
+
+class ActorBook:
+    """The actors of one document with the surface forms seen for each."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.aliases: dict[str, set[str]] = {}
+        self.first: dict[str, int] = {}
+        self.extra: dict[str, dict[str, Any]] = {}
+
+    def add(self, name: str, type_: str, surface: str | None, position: int) -> None:
+        if not name:
+            return
+        self.types.setdefault(name, type_)
+        self.aliases.setdefault(name, set())
+        if surface:
+            clean = re.sub(r"\s+", " ", surface).strip()
+            if clean and clean != name:
+                self.aliases[name].add(clean)
+        self.first[name] = min(self.first.get(name, position), position)
+
+
+class Assembler:
+    def __init__(self, gazetteer: Any, ruleset: RuleSet) -> None:
+        self.gazetteer = gazetteer
+        self.metric_of: dict[str, str] = {}
+        for canonical, forms in ruleset.metrics.items():
+            for form in (canonical, *forms):
+                self.metric_of[_norm(form)] = canonical
+        metric_words = sorted(self.metric_of, key=len, reverse=True)
+        self.metric_re = re.compile(
+            r"(?<![\w\-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in metric_words) + r")(?![\w\-])",
+            re.IGNORECASE) if metric_words else None
+        self.role_of_title: dict[str, str] = {}
+        for role, forms in gazetteer.titles.items():
+            for form in forms:
+                self.role_of_title.setdefault(_norm(form), role)
+
+    # --- references ----------------------------------------------------------------------------------
+    def _actor_of(self, m: Mention, as_place: bool = False) -> tuple[str, str] | None:
+        if m.code not in ACTOR_CODES:
+            return None
+        if m.code == "K" and as_place:
+            return (m.city or m.surface), "City"
+        return m.name, m.type or "Organization"
+
+    def _refs(self, ctx: DocumentContext, hit: Hit, refs: Any, book: ActorBook,
+              states_only: bool = False) -> tuple[list[str], bool]:
+        """Names for an emit field that lists slots and special references; bool = inferred."""
+        names: list[str] = []
+        inferred = False
+        for ref in refs if isinstance(refs, list) else [refs]:
+            if ref == "sentence":
+                for m in hit.masked.mentions:
+                    if m.code in ACTOR_CODES and m.kind != "media" and (not states_only or m.code in STATE_CODES):
+                        ref_actor = self._actor_of(m)
+                        if ref_actor:
+                            names.append(ref_actor[0])
+                            book.add(ref_actor[0], ref_actor[1], m.surface, m.start)
+            elif ref == "speaker":
+                if ctx.speaker and _FIRST_PERSON.search(hit.sentence.text):
+                    names.append(ctx.speaker)
+            elif ref == "pair":
+                names.extend(ctx.pair)
+                inferred = True
+            elif ref in hit.slots:
+                m = hit.mention(ref)
+                if m is not None:
+                    ref_actor = self._actor_of(m)
+                    if ref_actor:
+                        names.append(ref_actor[0])
+                        book.add(ref_actor[0], ref_actor[1], m.surface, m.start)
+        unique = list(dict.fromkeys(n for n in names if n))
+        return unique, inferred and len(unique) == len(set(ctx.pair))
+
+    def _place(self, hit: Hit, slot: str | None, book: ActorBook) -> str | None:
+        m = hit.mention(slot) if slot else None
+        if m is None:
+            # "... in Nairobi", "... in the capital Ankara": a city right after the match
+            after = hit.masked.text
+            for pm in re.finditer(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)",
+                                  after, re.IGNORECASE):
+                m = hit.masked.mentions[int(pm.group(2))]
+                break
+        if m is None:
+            return None
+        actor = self._actor_of(m, as_place=True)
+        if actor is None:
+            return None
+        book.add(actor[0], actor[1], m.surface if actor[1] != "City" or m.code != "K" else None, m.start)
+        if actor[1] == "City" and m.code == "K":
+            book.add(m.name, "Country", m.surface, m.start)
+            book.extra.setdefault(actor[0], {})["country"] = m.name
+        return actor[0]
+
+    def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False) -> str | None:
+        if slot == "document":
+            return ctx.doc.published
+        m = hit.mention(slot) if slot else None
+        if m is not None and m.value is not None:
+            return m.value.value
+        if slot == "none":
+            return None
+        best: tuple[int, str] | None = None
+        text = ctx.text
+        for tm in hit.masked.mentions:
+            if tm.code not in "YD" or tm.value is None:
+                continue
+            before = text[max(0, tm.start - 24):tm.start]
+            own = text[tm.start:tm.end].lower()
+            is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(("within", "in the next",
+                                                                                    "over the next", "in the coming"))
+            if deadline != is_deadline:
+                if deadline or _NOT_EVENT_DATE.search(before):
+                    continue
+            distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
+            if hit.start <= tm.start < hit.end:
+                distance = 0
+            if best is None or distance < best[0]:
+                best = (distance, tm.value.value)
+        return best[1] if best else None
+
+    def _metric(self, hit: Hit, literal: str | None, value_pos: int | None) -> str | None:
+        if literal and literal in hit.slots:
+            words = hit.words(literal)
+            return self.metric_of.get(_norm(words or ""), _norm(words or "")) if words else None
+        if literal:
+            return literal
+        if self.metric_re is None:
+            return None
+        sentence = hit.sentence
+        best: tuple[int, str] | None = None
+        anchor = (value_pos if value_pos is not None else hit.start) - sentence.start
+        for m in self.metric_re.finditer(sentence.text):
+            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) * 3
+            if best is None or distance < best[0]:
+                best = (distance, self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+        return best[1] if best else None
+
+    # --- kinds ----------------------------------------------------------------------------------------
+    def _offices(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> list[Draft]:
+        drafts: list[Draft] = []
+        for hit in hits:
+            person = hit.extra.get("person")
+            if not person:
+                continue
+            name_slot = hit.rule.emit.get("name", "name")
+            m = hit.mention(name_slot)
+            book.add(person, "Person", (m.surface if m else hit.words(name_slot)), hit.start)
+            role_words = hit.extra.get("role") or hit.rule.emit.get("role")
+            if role_words in hit.slots:
+                role_words = hit.words(role_words)
+            if not role_words:
+                continue
+            role = self.role_of_title.get(_norm(role_words)) or re.sub(r"\s+", " ", role_words).strip().title()
+            state_m = hit.mention(hit.rule.emit.get("state", "state"))
+            org_m = hit.mention(hit.rule.emit.get("org", "org"))
+            state = state_m.name if state_m is not None and state_m.code in STATE_CODES else None
+            if state_m is not None and state:
+                book.add(state, "Country", state_m.surface, state_m.start)
+            holder_of = state or (org_m.name if org_m is not None else None)
+            if org_m is not None:
+                book.add(org_m.name, org_m.type or "Organization", org_m.surface, org_m.start)
+            full_role = f"{role} of {holder_of}" if holder_of else role
+            drafts.append(Draft("office", {"person": person, "role": full_role, "state": state},
+                                [evidence_of(hit, ctx.doc.id)], key=f"{person}|{full_role}"))
+        return drafts
+
+    def _events(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> list[Draft]:
+        drafts: list[Draft] = []
+        kept_spans: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            spans = kept_spans.setdefault(hit.sentence.index, [])
+            if any(s < hit.end and hit.start < e for s, e in spans):
+                continue  # an earlier, more specific rule already read this part of the sentence
+            spans.append((hit.start, hit.end))
+            emit = hit.rule.emit
+            each_slots = emit.get("each") or []
+            each_slots = each_slots if isinstance(each_slots, list) else [each_slots]
+            groups: list[str | None] = [s for s in each_slots if hit.slots.get(s)] or [None]
+            for group in groups:
+                refs = list(emit.get("participants", ["sentence"]))
+                place_slot = emit.get("place")
+                exclude: set[str] = set()
+                if group:
+                    others = [s for s in each_slots if s != group]
+                    exclude = {m.name for s in others if (m := hit.mention(s)) is not None}
+                    refs = [r for r in refs if r not in each_slots]
+                    if hit.mention(group) is not None:
+                        refs.append(group)
+                    if place_slot in each_slots:
+                        place_slot = group if hit.mention(group) is not None else None
+                participants, inferred = self._refs(ctx, hit, refs, book)
+                participants = [p for p in participants if p not in exclude]
+                if not participants and "pair" not in refs:
+                    participants, inferred = list(ctx.pair), True
+                place = self._place(hit, place_slot, book)
+                if place and place not in participants and place in book.types and book.types[place] != "City":
+                    participants.append(place)
+                if not participants:
+                    continue
+                label = self._label(hit, emit.get("label"))
+                obj = hit.words(group) if group else hit.words("object")
+                if group and hit.mention(group) is None and obj:
+                    label = obj
+                drafts.append(Draft("event", {
+                    "type": emit["type"], "label": label,
+                    "date": self._time(hit, emit.get("date"), ctx),
+                    "place": place, "participants": participants,
+                }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
+                    key=_norm(obj) if obj else None, span=(hit.start, hit.end)))
+        return _merge_events(drafts, book)
+
+    def _label(self, hit: Hit, template: str | None) -> str:
+        if template:
+            def fill(m: re.Match[str]) -> str:
+                value = hit.slots.get(m.group(1))
+                if isinstance(value, Mention):
+                    return value.city if value.code == "K" and m.group(1) == "place" and value.city else value.name
+                return value or ""
+            return re.sub(r"\s+", " ", re.sub(r"\{([a-z_0-9]+)\}", fill, template)).strip()
+        words = re.sub(r"\s+", " ", hit.text).strip(" ,.;:–—-\"'«»“”")
+        return words[:1].upper() + words[1:] if words else hit.rule.emit.get("type", "Event")
+
+    def _goals(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
+        drafts: list[Draft] = []
+        quantified_spans: list[tuple[int, int]] = []
+        ordered = sorted(hits, key=lambda h: 0 if h.rule.emit.get("target") else 1)
+        for hit in ordered:
+            emit = hit.rule.emit
+            targets = emit.get("target") or []
+            targets = targets if isinstance(targets, list) else [targets]
+            found = [m for t in targets if (m := hit.mention(t)) is not None and id(m) not in claimed]
+            if targets and not found:
+                continue
+            for target_m in found or [None]:
+                self._goal(ctx, hit, target_m, book, claimed, drafts, quantified_spans)
+        return _merge_goals(drafts)
+
+    def _goal(self, ctx: DocumentContext, hit: Hit, target_m: Mention | None, book: ActorBook, claimed: set[int],
+              drafts: list[Draft], quantified_spans: list[tuple[int, int]]) -> None:
+        emit = hit.rule.emit
+        if True:
+            if target_m is None and any(s < hit.end and hit.start < e for s, e in quantified_spans):
+                return
+            text_slot = emit.get("text") or next((s for s in ("text", "clause") if s in hit.slots), "match")
+            text = hit.words(text_slot) if text_slot in hit.slots else hit.text
+            text = re.sub(r"\s+", " ", text or hit.text).strip(" ,.;:–—-\"'«»“”")
+            if len(text.split()) < 2:
+                return
+            holders, _ = self._refs(ctx, hit, emit.get("holders", ["sentence"]), book, states_only=True)
+            if not holders:
+                holders = list(ctx.pair)
+            fields: dict[str, Any] = {"text": text, "holders": holders, "metric": None, "target": None,
+                                      "unit": None, "deadline": self._time(hit, emit.get("deadline"), ctx, deadline=True)}
+            if target_m is not None:
+                q = target_m.value
+                claimed.add(id(target_m))
+                quantified_spans.append((hit.start, hit.end))
+                fields["target"] = q.value
+                fields["unit"] = emit.get("unit") or _unit_of(target_m, ctx)
+                fields["metric"] = self._metric(hit, emit.get("metric"), target_m.start)
+            elif emit.get("metric"):
+                fields["metric"] = self._metric(hit, emit.get("metric"), None)
+            key = f"q|{fields['target']}|{fields['unit']}" if target_m is not None else f"t|{_norm(text)}"
+            drafts.append(Draft("goal", fields, [evidence_of(hit, ctx.doc.id)], key=key, span=(hit.start, hit.end)))
+
+    def _figures(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
+        drafts: list[Draft] = []
+        for hit in hits:
+            emit = hit.rule.emit
+            value_m = hit.mention(emit["value"])
+            if value_m is None or value_m.value is None or id(value_m) in claimed:
+                continue
+            claimed.add(id(value_m))
+            q = value_m.value
+            unit = emit.get("unit") or _unit_of(value_m, ctx)
+            if not unit:
+                continue
+            subjects, _ = self._refs(ctx, hit, emit.get("subjects", ["sentence"]), book, states_only=True)
+            if not subjects:
+                subjects = list(ctx.pair)
+            text_slot = emit.get("text")
+            text = hit.words(text_slot) if text_slot and text_slot in hit.slots else hit.text
+            metric = self._metric(hit, emit.get("metric"), value_m.start)
+            if value_m.code == "C" and not emit.get("metric"):
+                metric = re.sub(r"^\S+\s+", "", re.sub(r"\s+", " ", value_m.surface)).lower()
+            fields = {
+                "text": re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”"),
+                "metric": metric,
+                "value": q.value, "unit": unit, "approx": bool(q.approx),
+                "date": self._time(hit, emit.get("date"), ctx), "subjects": subjects,
+            }
+            drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
+                                key=f"{q.value}|{unit}", span=(hit.start, hit.end)))
+        return _merge_figures(drafts)
+
+    def _simple(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> tuple[list, list, list]:
+        topics: dict[str, list[Evidence]] = {}
+        threats: dict[str, tuple[set[str], list[Evidence]]] = {}
+        relations: dict[tuple[str, tuple[str, ...]], list[Evidence]] = {}
+        for hit in hits:
+            kind = hit.rule.kind
+            ev = evidence_of(hit, ctx.doc.id)
+            if kind == "topic":
+                topics.setdefault(hit.rule.emit["topic"], []).append(ev)
+            elif kind == "threat":
+                name = hit.rule.emit["threat"]
+                if name == "match":
+                    name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", hit.text).strip(), flags=re.I)
+                surfaces, evs = threats.setdefault(name, (set(), []))
+                surfaces.add(re.sub(r"\s+", " ", hit.text).strip().lower())
+                evs.append(ev)
+            elif kind == "relation":
+                subjects, _ = self._refs(ctx, hit, hit.rule.emit.get("subjects", ["sentence"]), book, states_only=True)
+                if len(subjects) < 2:
+                    subjects = list(dict.fromkeys([*subjects, *ctx.pair]))[:2] if ctx.pair else subjects
+                label = hit.rule.emit["relation"]
+                if label == "match":
+                    label = re.sub(r"\s+", " ", hit.text).strip().lower()
+                key = (label, tuple(sorted(subjects)))
+                relations.setdefault(key, []).append(ev)
+        return (
+            [Topic(t, tuple(_unique(evs))) for t, evs in topics.items()],
+            [Threat(n, tuple(sorted(s)), tuple(_unique(evs))) for n, (s, evs) in threats.items()],
+            [Relation(k, subj, tuple(_unique(evs))) for (k, subj), evs in relations.items()],
+        )
+
+    # --- the document ---------------------------------------------------------------------------------
+    def assemble(self, ctx: DocumentContext, person_hits: list[Hit], hits: dict[str, list[Hit]]) -> DocumentFacts:
+        book = ActorBook()
+        claimed: set[int] = set()
+        offices = self._offices(ctx, person_hits, book)
+        events = self._events(ctx, hits["event"], book)
+        goals = self._goals(ctx, hits["goal"], book, claimed)
+        figures = self._figures(ctx, hits["figure"], book, claimed)
+        topics, threats, relations = self._simple(ctx, hits["topic"] + hits["threat"] + hits["relation"], book)
+        self._mentioned_actors(ctx, book)
+        facts = DocumentFacts(ctx.doc, sentence_count=len(ctx.sentences))
+        facts.offices = [Office(d.fields["person"], d.fields["role"], d.fields["state"], evidence=tuple(d.evidence))
+                         for d in _merge_by_key(offices)]
+        facts.events = [Event(d.fields["type"], d.fields["label"], d.fields["date"], d.fields["place"],
+                              tuple(d.fields["participants"]), tuple(_unique(d.evidence))) for d in events]
+        facts.goals = [Goal(d.fields["text"], d.fields["metric"], d.fields["target"], d.fields["unit"],
+                            d.fields["deadline"], tuple(d.fields["holders"]), tuple(_unique(d.evidence))) for d in goals]
+        facts.figures = [Figure(d.fields["text"], d.fields["metric"], d.fields["value"], d.fields["unit"],
+                                d.fields["approx"], d.fields["date"], tuple(d.fields["subjects"]),
+                                tuple(_unique(d.evidence))) for d in figures]
+        facts.topics, facts.threats, facts.relations = topics, threats, relations
+        facts.actors = self._actors(ctx, book, facts)
+        return facts
+
+    def _mentioned_actors(self, ctx: DocumentContext, book: ActorBook) -> None:
+        """Named actors count even outside facts, except cities (datelines), bare adjectives and
+        news media cited as sources, which are actors only when a fact involves them."""
+        for m in ctx.mentions:
+            if m.code in "SKPRG" or (m.code == "O" and m.kind != "media"):
+                book.add(m.name, m.type or "Organization", m.surface, m.start)
+            elif m.code == "A" and m.name in book.types:
+                book.add(m.name, "Country", m.surface, m.start)
+
+    def _actors(self, ctx: DocumentContext, book: ActorBook, facts: DocumentFacts) -> list[Actor]:
+        for office in facts.offices:
+            book.add(office.person, "Person", None, 10**9)
+        out = []
+        for name in sorted(book.types, key=lambda n: (book.first[n], n)):
+            type_ = book.types[name]
+            entry = self.gazetteer.get(name, type_)
+            evidence = tuple(_unique(
+                Evidence(ctx.doc.id, s.start, s.end, s.text, "mention")
+                for s in _sentences_naming(ctx, name)))[:5]
+            out.append(Actor(name, type_, tuple(sorted(book.aliases.get(name, ()))),
+                             getattr(entry, "iso_code", None) if entry else None,
+                             getattr(entry, "wikidata", None) if entry else None, evidence))
+        return out
+
+
+def _sentences_naming(ctx: DocumentContext, name: str):
+    for sentence, masked in zip(ctx.sentences, ctx.masks, strict=True):
+        if any(m.name == name or m.city == name for m in masked.mentions):
+            yield sentence
+
+
+def _unique(items):
+    seen = set()
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            yield item
+
+
+def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
+    """A quantity's unit; an amount without currency takes the nearest currency named before it."""
+    q = m.value
+    if m.code == "C":
+        return m.kind
+    if q.unit:
+        return q.unit
+    if m.code != "U":
+        return None
+    best = None
+    for other in ctx.mentions:
+        if other.code == "M" and other.value is not None and other.value.unit:
+            if other.start < m.start:
+                best = other.value.unit
+            elif best is None:
+                return other.value.unit
+    return best
+
+
+def _compatible_events(a: Draft, b: Draft, book: ActorBook) -> bool:
+    fa, fb = a.fields, b.fields
+    if fa["type"] != fb["type"]:
+        return False
+    ya, yb = _year(fa["date"]), _year(fb["date"])
+    if ya and yb and ya != yb:
+        return False
+    if a.key and b.key and a.key != b.key:
+        return False
+    pa, pb = fa["place"], fb["place"]
+    if pa and pb and pa != pb:
+        country_a = book.extra.get(pa, {}).get("country", pa)
+        country_b = book.extra.get(pb, {}).get("country", pb)
+        if country_a != country_b:
+            return False
+    if a.inferred_participants or b.inferred_participants:
+        return True
+    return bool(set(fa["participants"]) & set(fb["participants"]))
+
+
+def _merge_events(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        for m in merged:
+            if _compatible_events(m, d, book):
+                fm, fd = m.fields, d.fields
+                if not m.inferred_participants or d.inferred_participants:
+                    fm["participants"] = list(dict.fromkeys([*fm["participants"], *fd["participants"]]))
+                else:
+                    fm["participants"] = list(dict.fromkeys(fd["participants"]))
+                    m.inferred_participants = False
+                if fd["date"] and (not fm["date"] or len(fd["date"]) > len(fm["date"])):
+                    fm["date"] = fd["date"]
+                if fd["place"] and (not fm["place"] or book.types.get(fd["place"]) == "City"):
+                    fm["place"] = fd["place"]
+                if len(fd["label"]) > len(fm["label"]) and not d.inferred_participants:
+                    fm["label"] = fd["label"]
+                if d.key and not m.key:
+                    m.key = d.key
+                m.evidence.extend(d.evidence)
+                break
+        else:
+            merged.append(d)
+    return merged
+
+
+def _merge_goals(drafts: list[Draft]) -> list[Draft]:
+    merged: dict[str, Draft] = {}
+    for d in drafts:
+        key = d.key or ""
+        if d.fields["target"] is None:
+            for other in merged.values():
+                if other.fields["target"] is None and (_norm(d.fields["text"]) in _norm(other.fields["text"])
+                                                       or _norm(other.fields["text"]) in _norm(d.fields["text"])):
+                    key = other.key or ""
+                    break
+        elif d.fields["unit"] is None:
+            for other in merged.values():
+                if other.fields["target"] == d.fields["target"]:
+                    key = other.key or ""
+                    break
+        if key in merged:
+            m = merged[key]
+            m.evidence.extend(d.evidence)
+            for f in ("deadline", "metric", "unit"):
+                if not m.fields[f] and d.fields[f]:
+                    m.fields[f] = d.fields[f]
+        else:
+            merged[key] = d
+    return list(merged.values())
+
+
+def _merge_figures(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        for m in merged:
+            fm, fd = m.fields, d.fields
+            if fm["value"] == fd["value"] and fm["unit"] == fd["unit"] and (
+                    fm["metric"] == fd["metric"] or not fm["metric"] or not fd["metric"]
+                    or fm["unit"].isupper()):
+                m.evidence.extend(d.evidence)
+                for f in ("metric", "date"):
+                    if not fm[f] and fd[f]:
+                        fm[f] = fd[f]
+                break
+        else:
+            merged.append(d)
+    return merged
+
+
+def _merge_by_key(drafts: list[Draft]) -> list[Draft]:
+    merged: dict[str, Draft] = {}
+    for d in drafts:
+        if d.key in merged:
+            merged[d.key].evidence.extend(d.evidence)
+        else:
+            merged[d.key or str(len(merged))] = d
+    return list(merged.values())

@@ -1,0 +1,288 @@
+"""The extractor: one document in, its facts out.
+
+The stages, each a pass over the whole document so that the cost stays linear:
+1. sentences (offsets), gazetteer actors, discovered organisations and regions, times, quantities;
+2. people: title rules discover names and roles, which are then looked for everywhere in the text,
+   and titles without a name ("the Uzbek leader") are resolved to whoever held the office;
+3. fact rules run on masked sentences; `assemble` turns their hits into deduplicated facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .assemble import Assembler
+from .gazetteer import Gazetteer
+from .hits import Hit
+from .masking import Masked, mask
+from .matcher import match_rules
+from .mentions import (
+    Mention,
+    build_matcher,
+    discover_orgs,
+    discover_regions,
+    media_regex,
+    org_regex,
+    region_regex,
+    resolve_overlaps,
+)
+from .model import Document, DocumentFacts, Sentence
+from .persons import Person, clean_name, link_to_gazetteer, name_forms, patronymic_regex, same_person
+from .quantities import find_quantities
+from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
+from .sentences import split_sentences
+from .timex import find_timexes
+from .trie import trie_regex
+
+QUANTITY_CODES = {"money": "M", "amount": "U", "percent": "Q", "multiple": "X", "number": "N"}
+FACT_KINDS = ("event", "goal", "figure", "relation", "topic", "threat")
+_PRIVATE = re.compile("[\ue000\ue001]")
+_SPEECH = re.compile(
+    rf"{OPEN}P(\d+){CLOSE}\s+(?:said|says|told|added|noted|stressed|stated|emphasized|emphasised|underlined)\b"
+    rf"|\b(?:said|says|told|added|noted|stressed|stated)\s+{OPEN}P(\d+){CLOSE}",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
+
+
+class Extractor:
+    """Holds the compiled gazetteer and rules; `extract` is then a pure function of a document."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, ruleset: RuleSet | None = None,
+                 rules_dirs: Sequence[str | Path] = (), gazetteer_dirs: Sequence[str | Path] = ()) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load(gazetteer_dirs)
+        self.ruleset = ruleset or load_rules(rules_dirs, titles=self.gazetteer.titles)
+        self.actor_matcher = build_matcher(self.gazetteer.entries)
+        lists = self.ruleset.lists
+        self.org_re = org_regex(lists.get("org_heads", ["Ministry", "Committee"]))
+        self.media_re = media_regex(lists.get("media_heads", ["newspaper"]))
+        self.region_re = region_regex(lists.get("region_heads", ["region", "province"]))
+        nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
+        self.count_tail = re.compile(
+            rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or)\b)[\w\-’']+\s+){{0,2}}?"
+            rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
+        self.state_forms: dict[str, str] = {}
+        for e in self.gazetteer.entries:
+            if e.type == "Country":
+                for form in (e.name, *e.aliases, *getattr(e, "capitals", ())):
+                    self.state_forms[_norm(form)] = e.name
+        self.role_of_title: dict[str, str] = {}
+        for role, forms in self.gazetteer.titles.items():
+            for form in forms:
+                self.role_of_title.setdefault(_norm(form), role)
+        self.rules = {kind: self.ruleset.of_kind(kind) for kind in ("person", *FACT_KINDS)}
+        self.assembler = Assembler(self.gazetteer, self.ruleset)
+
+    # --- stage 1: what is in the text --------------------------------------------------------
+    def _base_mentions(self, text: str, published: str | None) -> list[Mention]:
+        actors = self.actor_matcher.find(text)
+        discovered = discover_orgs(text, self.org_re, self.media_re, self.state_forms)
+        discovered += discover_regions(text, self.region_re)
+        times = [Mention(t.start, t.end, "Y" if t.granularity == "year" else "D", surface=text[t.start:t.end],
+                         value=t) for t in find_timexes(text, published)]
+        quantities: list[Mention] = []
+        for q in find_quantities(text):
+            code = QUANTITY_CODES[q.kind]
+            end, unit = q.end, q.unit
+            if q.kind == "number":
+                tail = self.count_tail.match(text, q.end)
+                if tail:
+                    code, end, unit = "C", tail.end(), tail.group("noun").lower()
+            quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
+        return resolve_overlaps(actors + discovered + times + quantities)
+
+    # --- stage 2: people ------------------------------------------------------------------------
+    def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],
+                by_sentence: list[list[Mention]]) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
+        persons: dict[str, Person] = {}
+        for m in mentions:
+            if m.code == "P":
+                persons.setdefault(m.name, Person(m.name)).forms.add(m.surface)
+        hits: list[Hit] = []
+        discovered: list[tuple[str, Hit]] = []
+        person_rules = [r for r in self.rules["person"] if not r.emit.get("resolve")]
+        for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
+            masked = mask(text, sentence.start, sentence.end, sent_mentions)
+            for hit in match_rules(person_rules, sentence, masked, text):
+                name_value = hit.slots.get(hit.rule.emit.get("name", "name"))
+                if isinstance(name_value, Mention):
+                    hits.append(hit)
+                    hit.extra["person"] = name_value.name
+                elif isinstance(name_value, str):
+                    cleaned = clean_name(name_value)
+                    if cleaned:
+                        discovered.append((cleaned, hit))
+        # longer names first, so "President Samia" joins "Samia Suluhu Hassan" named elsewhere
+        for cleaned, hit in sorted(discovered, key=lambda p: -len(p[0])):
+            state = hit.mention("state").name if hit.mention("state") else None
+            canonical = self._canonical_person(cleaned, persons, state, doc.published)
+            person = persons.setdefault(canonical, Person(canonical))
+            person.forms |= name_forms(cleaned) | name_forms(canonical)
+            abbreviation = re.match(r"['’]?s?\s*\(([A-Z]{2,5})\)", text[hit.end:hit.end + 10])
+            if abbreviation:
+                person.forms.add(abbreviation.group(1))
+            hit.extra["person"] = canonical
+            hits.append(hit)
+        for name, person in persons.items():
+            entry = self.gazetteer.get(name, "Person")
+            if entry is not None:
+                person.forms |= {a for a in entry.aliases if len(a) > 3}
+                person.forms |= name_forms(name)
+                person.wikidata = entry.wikidata
+        rescanned = self._rescan_people(text, persons)
+        mentions = resolve_overlaps(rescanned + mentions)
+        return mentions, persons, hits
+
+    def _canonical_person(self, name: str, persons: dict[str, Person], state: str | None, on: str | None) -> str:
+        for known, person in persons.items():
+            if same_person(name, known, person.forms):
+                return known
+        entry = link_to_gazetteer(name, self.gazetteer, state, on)
+        return entry.name if entry is not None else name
+
+    def _rescan_people(self, text: str, persons: dict[str, Person]) -> list[Mention]:
+        forms: dict[str, str] = {}
+        for name, person in persons.items():
+            for form in person.forms:
+                forms.setdefault(form, name)
+        if not forms:
+            return []
+        regex = re.compile(r"(?<![\w\-])(?:" + trie_regex(forms) + r")(?![\w\-])")
+        exact = {re.sub(r"\s+", " ", f): n for f, n in forms.items()}
+        out = [Mention(m.start(), m.end(), "P", exact.get(re.sub(r"\s+", " ", m.group(0)), ""), "Person", m.group(0))
+               for m in regex.finditer(text)]
+        out = [m for m in out if m.name]
+        firsts = {name.split()[0]: name for name in persons if " " in name}
+        patronymic = patronymic_regex(firsts)
+        if patronymic:
+            for m in patronymic.finditer(text):
+                out.append(Mention(m.start(), m.end(), "P", firsts[m.group("first")], "Person", m.group(0)))
+        return out
+
+    def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence],
+                        by_sentence: list[list[Mention]], persons: dict[str, Person]) -> tuple[list[Mention], list[Hit]]:
+        """Titles without a name ("the Head of Uzbekistan") -> the office holder at the doc date."""
+        rules = [r for r in self.rules["person"] if r.emit.get("resolve")]
+        found: list[Mention] = []
+        hits: list[Hit] = []
+        for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
+            masked = mask(text, sentence.start, sentence.end, sent_mentions)
+            for hit in match_rules(rules, sentence, masked, text):
+                after = text[hit.end:hit.end + 40]
+                if re.match(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]", after) or any(
+                        m.code == "P" and 0 <= m.start - hit.end <= 3 for m in sent_mentions):
+                    continue
+                state_m = hit.mention("state")
+                role = self.role_of_title.get(_norm(hit.words("role") or ""))
+                if state_m is None or role is None:
+                    continue
+                holder = self.gazetteer.holder(role, state_m.name, doc.published)
+                if holder is None and role == "President":
+                    for alt in ("King", "Emir", "Sultan", "Supreme Leader"):
+                        holder = self.gazetteer.holder(alt, state_m.name, doc.published)
+                        if holder:
+                            break
+                if holder is None:
+                    continue
+                surface = re.sub(r"^(?:the|The)\s+", "", hit.text)
+                start = hit.end - len(surface)
+                found.append(Mention(start, hit.end, "P", holder, "Person", surface))
+                persons.setdefault(holder, Person(holder)).forms.add(surface)
+                hit.extra["person"] = holder
+                hit.extra["role"] = role
+                hits.append(hit)
+        return found, hits
+
+    # --- the whole document -------------------------------------------------------------------------
+    def extract(self, doc: Document) -> DocumentFacts:
+        text = _PRIVATE.sub(" ", doc.text)
+        sentences = split_sentences(text)
+        mentions = self._base_mentions(text, doc.published)
+        by_sentence = _by_sentence(sentences, mentions)
+        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence)
+        by_sentence = _by_sentence(sentences, mentions)
+        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons)
+        if resolved:
+            mentions = resolve_overlaps(resolved + mentions)
+            by_sentence = _by_sentence(sentences, mentions)
+        masks = [mask(text, s.start, s.end, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
+        hits: dict[str, list[Hit]] = {kind: [] for kind in FACT_KINDS}
+        for sentence, masked in zip(sentences, masks, strict=True):
+            for kind in FACT_KINDS:
+                hits[kind].extend(match_rules(self.rules[kind], sentence, masked, text))
+        context = DocumentContext(doc, text, sentences, masks, mentions, persons,
+                                  speaker=_speaker(hits["event"], masks, persons),
+                                  pair=_pair(mentions))
+        return self.assembler.assemble(context, person_hits + title_hits, hits)
+
+
+class DocumentContext:
+    """What assembly needs to know about the document beyond the hits themselves."""
+
+    def __init__(self, doc: Document, text: str, sentences: list[Sentence], masks: list[Masked],
+                 mentions: list[Mention], persons: dict[str, Person], speaker: str | None,
+                 pair: tuple[str, ...]) -> None:
+        self.doc = doc
+        self.text = text
+        self.sentences = sentences
+        self.masks = masks
+        self.mentions = mentions
+        self.persons = persons
+        self.speaker = speaker
+        self.pair = pair
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+
+
+def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by the sentence that wholly contains them (both lists sorted)."""
+    out: list[list[Mention]] = [[] for _ in sentences]
+    i = 0
+    for si, s in enumerate(sentences):
+        while i < len(mentions) and mentions[i].start < s.start:
+            i += 1
+        j = i
+        while j < len(mentions) and mentions[j].start < s.end:
+            if mentions[j].end <= s.end:
+                out[si].append(mentions[j])
+            j += 1
+        i = j
+    return out
+
+
+def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Person]) -> str | None:
+    """Who speaks in the first person: the interviewee, else the person most often quoted."""
+    for hit in event_hits:
+        if hit.rule.emit.get("type") == "Interview":
+            for mention in hit.masked.mentions:
+                if mention.code == "P":
+                    return mention.name
+    said: Counter[str] = Counter()
+    for masked in masks:
+        for m in _SPEECH.finditer(masked.text):
+            index = m.group(1) or m.group(2)
+            said[masked.mentions[int(index)].name] += 1
+    if said:
+        return said.most_common(1)[0][0]
+    return None
+
+
+def _pair(mentions: list[Mention]) -> tuple[str, ...]:
+    """The document's main pair: the two states named most often (first named wins ties)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country" and m.code in "SKA":
+            counts[m.name] += 1
+            first.setdefault(m.name, m.start)
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    return tuple(ranked[:2])
+
+
+def first_person(sentence_text: str) -> bool:
+    return bool(_FIRST_PERSON.search(sentence_text))

@@ -1,0 +1,47 @@
+"""Running compiled rules over masked sentences and resolving their slots."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .hits import Hit
+from .masking import Masked
+from .model import Sentence
+from .rules import OPEN, Rule
+
+
+def _placeholder_mention(masked: Masked, group_text: str):
+    if group_text.startswith(OPEN) and group_text.endswith("\ue001") and group_text.count(OPEN) == 1:
+        return masked.mention_at(group_text)
+    return None
+
+
+def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_text: str) -> Iterator[Hit]:
+    """Every match of every rule in one sentence, in rule order then position."""
+    for rule in rules:
+        if rule.unless is not None and rule.unless.search(masked.text):
+            continue
+        if rule.when is not None and not rule.when.search(masked.text):
+            continue
+        for m in rule.regex.finditer(masked.text):
+            yield make_hit(rule, sentence, masked, m, doc_text)
+
+
+def make_hit(rule: Rule, sentence: Sentence, masked: Masked, m: re.Match[str], doc_text: str) -> Hit:
+    start = masked.to_original(m.start())
+    end = masked.to_original(m.end(), end=True)
+    hit = Hit(rule, sentence, masked, start, end)
+    for name in rule.slots:
+        group = m.group(name)
+        if group is None:
+            continue
+        mention = _placeholder_mention(masked, group)
+        if mention is not None:
+            hit.slots[name] = mention
+        else:
+            s = masked.to_original(m.start(name))
+            e = masked.to_original(m.end(name), end=True)
+            hit.slots[name] = doc_text[s:e]
+            hit.extra[f"{name}.span"] = (s, e)
+    return hit

@@ -1,0 +1,223 @@
+"""Recognising actors in text: gazetteer names, discovered organisations and regions.
+
+Everything here works on the whole document text at once (one regex pass, not one per sentence),
+which is what makes extraction fast. A `Mention` is a span with a placeholder letter (see
+rules.MENTION_CODES) and the canonical actor it names; the rule engine sees mentions as typed
+slots and never the raw names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .trie import trie_regex
+
+TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised span. `name` is the canonical actor (a state for capitals and adjectives)."""
+
+    start: int
+    end: int
+    code: str
+    name: str = ""
+    type: str | None = None
+    surface: str = ""
+    value: Any = None
+    city: str | None = None
+    """For a capital (code K): the city's canonical name, used when the capital is a place."""
+    country: str | None = None
+    """The state an organisation, city or region belongs to, where known."""
+    kind: str | None = None
+    """Organisation kind from the gazetteer (media, intergovernmental, …)."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    name: str
+    type: str
+    code: str
+    surface: str
+    exact_case: bool
+    city: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    auto: bool = False
+    """A surname derived automatically: only matched for persons already named in the document."""
+
+
+@dataclass(slots=True)
+class ActorMatcher:
+    """Finds gazetteer actors in text with one trie regex."""
+
+    candidates: dict[str, list[Candidate]]
+    regex: re.Pattern[str]
+    entries: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        for m in self.regex.finditer(text):
+            found = m.group(0)
+            key = _key(found)
+            for cand in self.candidates.get(key, ()):
+                if cand.auto:
+                    continue
+                if _case_ok(found, cand):
+                    out.append(Mention(m.start(), m.end(), cand.code, cand.name, cand.type, found,
+                                       city=cand.city, country=cand.country, kind=cand.kind))
+                    break
+        return out
+
+
+def _key(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
+
+
+def _case_ok(found: str, cand: Candidate) -> bool:
+    """Capitalised names match as written, in title case or in capitals; never in lower case."""
+    found_n = re.sub(r"\s+", " ", found).replace("\u2019", "'").replace("\u2013", "-")
+    surface = cand.surface.replace("\u2019", "'").replace("\u2013", "-")
+    if found_n == surface:
+        return True
+    if cand.exact_case:
+        return False
+    if surface.islower():
+        return found_n.lower() == surface or found_n[:1].upper() + found_n[1:].lower() == surface[:1].upper() + surface[1:]
+    if found_n.isupper() and len(found_n) > 3:
+        return True
+    # "Republic Of Kazakhstan" in a headline, "The Kingdom" at a sentence start
+    return found_n.title() == surface.title() and found_n[:1].isupper()
+
+
+def _plain_words(entry: Any, attr: str) -> tuple[str, ...]:
+    return tuple(getattr(entry, attr, ()) or ())
+
+
+def build_matcher(entries: Iterable[Any]) -> ActorMatcher:
+    """Index every surface form of every gazetteer entry; countries win over same-named cities."""
+    candidates: dict[str, list[Candidate]] = {}
+    index: dict[tuple[str, str], Any] = {}
+    priority = {"Country": 0, "Organization": 1, "Region": 2, "City": 3, "Person": 4}
+
+    def add(surface: str, cand: Candidate) -> None:
+        if not surface or not surface.strip():
+            return
+        candidates.setdefault(_key(surface), []).append(cand)
+
+    city_of_capital: dict[str, str] = {}
+    entries = list(entries)
+    for e in entries:
+        if e.type == "City" and getattr(e, "country", None):
+            city_of_capital[_key(e.name)] = e.name
+            for a in _plain_words(e, "aliases"):
+                city_of_capital[_key(a)] = e.name
+    for e in sorted(entries, key=lambda e: priority.get(e.type, 9)):
+        index[(e.type, e.name)] = e
+        code = TYPE_CODES.get(e.type, "O")
+        if e.type == "Organization" and getattr(e, "kind", None) == "intergovernmental":
+            code = "G"
+        exact = set(_plain_words(e, "case_sensitive_aliases"))
+        country = getattr(e, "country", None)
+        kind = getattr(e, "kind", None)
+        for surface in (e.name, *_plain_words(e, "aliases")):
+            add(surface, Candidate(e.name, e.type, code, surface, surface in exact, country=country, kind=kind))
+        if e.type == "Country":
+            for surface in _plain_words(e, "capitals"):
+                add(surface, Candidate(e.name, "Country", "K", surface, False,
+                                       city=city_of_capital.get(_key(surface), surface)))
+            for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
+                add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
+    regex = re.compile(r"(?<![\w\-])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
+    return ActorMatcher(candidates, regex, index)
+
+
+# --- organisations and regions named in the text but absent from the gazetteer -------------------
+
+_CAP = r"[A-Z][\w&'’\-]*"
+_ORG_TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?{_CAP}){{0,6}})?"
+_STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "In", "On",
+               "At", "By", "For", "And", "But", "Both", "Each", "Every", "During", "After", "Before", "Following",
+               "According", "Under", "With", "From", "To", "As", "If", "When", "Since", "While", "It", "We", "They"}
+
+
+def org_regex(heads: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised names ending in an organisation word ("State Committee for Investments")."""
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){_ORG_TAIL})"
+    )
+
+
+def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper")."""
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<org>{_CAP}(?:\s+{_CAP}){{0,4}})\s+(?:{head})\b")
+
+
+def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
+    """A capitalised name followed by a lowercase region word ("Mangistau region")."""
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<region>{_CAP}(?:\s+{_CAP})?\s+(?:{head}))\b")
+
+
+def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-initial function words that a capitalised-word regex swallowed."""
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m or m.group(1) not in _STOP_START:
+            return start, end
+        start += m.end()
+
+
+def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
+                  state_forms: dict[str, str]) -> list[Mention]:
+    """Organisations the gazetteer does not know. "Uzbekistan's Chamber of Commerce" becomes
+    "Chamber of Commerce of Uzbekistan" so that it merges with the same body named the other way."""
+    out: list[Mention] = []
+    for m in org_re.finditer(text):
+        start, end = _strip_leading(text, *m.span("org"))
+        if end <= start or " " not in text[start:end] and not re.search(r"\s+(?:of|for)\s", text[start:end]):
+            continue
+        name = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        first = name.split(" ", 1)[0]
+        if first in _STOP_START:
+            continue
+        mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
+        poss = re.match(r"(.+?)['’]s\s+(.+)$", name)
+        if poss and _key(poss.group(1)) in state_forms:
+            state = state_forms[_key(poss.group(1))]
+            mention.name = f"{poss.group(2)} of {state}"
+            mention.country = state
+        out.append(mention)
+    for m in media_re.finditer(text):
+        start, end = _strip_leading(text, *m.span("org"))
+        if end > start:
+            name = re.sub(r"\s+", " ", text[start:end])
+            out.append(Mention(start, end, "O", name, "Organization", text[start:end], kind="media"))
+    return out
+
+
+def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
+    out = []
+    for m in region_re.finditer(text):
+        start, end = _strip_leading(text, *m.span("region"))
+        if end > start and " " in text[start:end]:
+            out.append(Mention(start, end, "R", re.sub(r"\s+", " ", text[start:end]), "Region", text[start:end]))
+    return out
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; on equal spans the earlier (gazetteer) one."""
+    ranked = sorted(enumerate(mentions), key=lambda p: (-(p[1].end - p[1].start), p[0]))
+    kept: list[Mention] = []
+    starts: list[tuple[int, int]] = []
+    for _, mention in ranked:
+        if all(mention.end <= s or mention.start >= e for s, e in starts):
+            kept.append(mention)
+            starts.append((mention.start, mention.end))
+    return sorted(kept, key=lambda x: x.start)

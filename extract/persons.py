@@ -1,0 +1,132 @@
+"""People: names discovered from titles, joined into one actor per person within a document.
+
+News names a person in many ways — "President of Uzbekistan Shavkat Mirziyoyev", "Mirziyoyev",
+"Shavkat Miromonovich", "the Uzbek leader". The title rules (rules/persons.yaml) discover names
+and roles; this module turns a raw name into a canonical one, links it to the gazetteer where it
+can, and produces the surface forms to look for in the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt|Sheikh|Sir|Madam|H\.\s?E|HE)\.?\s+)+")
+PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ich|uly|ulu|ogly|oglu|qizi|kyzy|qyzy)$")
+_INITIAL = re.compile(r"^([A-Z][a-z]{0,2})\.\s*")
+NOT_NAMES = frozenset(
+    """The A An And Of In On At To For With By From As But Or Nor This That These Those It He She We They His
+    Her Their Our Its President Minister Prime Foreign Ambassador Chairman Head State Government Deputy Vice
+    Secretary General Speaker King Queen Prince Crown Emir Sultan Chancellor Premier Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September October
+    November December Republic Kingdom Federation Council Ministry Parliament Senate Assembly Affairs Said
+    Says Told Noted Added Stressed During After Before Following According Also Both Two Three Mr Mrs Ms""".split()
+)
+"""Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
+
+
+@dataclass(slots=True)
+class Person:
+    """A person as known in one document."""
+
+    name: str
+    forms: set[str] = field(default_factory=set)
+    offices: list[tuple[str, str | None, str]] = field(default_factory=list)
+    """(role, state, rule id) as stated in the document."""
+    wikidata: str | None = None
+
+
+def clean_name(raw: str) -> str | None:
+    """A discovered name in canonical form, or None when it is not a plausible name."""
+    name = re.sub(r"\s+", " ", raw).strip(" ,.;:")
+    name = re.sub(r"['’]s$", "", name)
+    name = HONORIFICS.sub("", name)
+    tokens = name.split(" ")
+    while tokens and tokens[-1] in NOT_NAMES:
+        tokens.pop()
+    while tokens and tokens[0] in NOT_NAMES:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    if name.isupper() and len(name) > 3:
+        name = " ".join(t.capitalize() if not _INITIAL.match(t + " ") else t for t in tokens)
+    if len(name) < 3 or not any(c.islower() for c in name):
+        return None
+    return name
+
+
+def _surname(name: str) -> str | None:
+    tokens = [t for t in re.split(r"[\s]+", name) if t]
+    if len(tokens) < 2:
+        return None
+    last = _INITIAL.sub("", tokens[-1])
+    if len(last) >= 4 and last[0].isupper():
+        return last
+    return None
+
+
+def name_forms(name: str) -> set[str]:
+    """Surface forms that refer to the person: full name, surname, and initial variants."""
+    forms = {name}
+    surname = _surname(name)
+    if surname:
+        forms.add(surname)
+    m = re.match(r"^([A-Z][a-z]{0,2})\.\s*(\S.*)$", name)
+    if m:  # "D. Tsogtbaatar" also written "D.Tsogtbaatar"
+        forms.add(f"{m.group(1)}.{m.group(2)}")
+        forms.add(f"{m.group(1)}. {m.group(2)}")
+        if len(m.group(2)) >= 4:
+            forms.add(m.group(2))
+    return forms
+
+
+def same_person(discovered: str, known: str, known_aliases: Iterable[str] = ()) -> bool:
+    """Whether a discovered name plausibly names a known person.
+
+    Equal names or aliases; the same surname with a compatible first name or initial ("D.
+    Tsogtbaatar" ~ "Damdin Tsogtbaatar"); or one token of the known name alone ("President Samia").
+    """
+    d = discovered.replace(".", ". ").split()
+    k = known.split()
+    if discovered == known or discovered in set(known_aliases):
+        return True
+    if not d or not k:
+        return False
+    d_last, k_last = _INITIAL.sub("", d[-1]).lower(), k[-1].lower()
+    if len(d) == 1:
+        return d[0].lower() in {t.lower() for t in k} and len(d[0]) >= 4
+    if d_last == k_last:
+        first = d[0].rstrip(".").lower()
+        return k[0].lower().startswith(first) or first.startswith(k[0].lower())
+    # "Shavkat Miromonovich" = first name + patronymic of "Shavkat Miromonovich Mirziyoyev"
+    return d[0].lower() == k[0].lower() and len(d) == 2 and bool(PATRONYMIC.match(d[1]))
+
+
+def link_to_gazetteer(name: str, gazetteer: Any, state: str | None, on: str | None) -> Any | None:
+    """The gazetteer person a discovered name stands for, if one fits."""
+    entry = gazetteer.get(name, "Person")
+    if entry is not None:
+        return entry
+    candidates = [e for e in gazetteer.persons_named(name)] if hasattr(gazetteer, "persons_named") else [
+        e for e in gazetteer.entries if e.type == "Person" and same_person(name, e.name, e.aliases)]
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    if state:
+        for e in candidates:
+            if any(o.state == state for o in gazetteer.offices_of(e.name)):
+                return e
+    return None
+
+
+def patronymic_regex(first_names: Iterable[str]) -> re.Pattern[str] | None:
+    """First name + patronymic ("Shavkat Miromonovich") for persons named in the document."""
+    firsts = sorted({f for f in first_names if len(f) >= 3}, key=len, reverse=True)
+    if not firsts:
+        return None
+    alt = "|".join(re.escape(f) for f in firsts)
+    return re.compile(rf"\b(?P<first>{alt})\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|ulu|ogly|oglu|qizi|kyzy))\b")
