@@ -25,8 +25,14 @@ ACTOR_CODES = frozenset("SKAPOGRI")
 STATE_CODES = frozenset("SKA")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_NOT_EVENT_DATE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_HEAD_OF_STATE_ROLES = ("President", "King", "Emir", "Sultan", "Supreme Leader")
+_NOT_EVENT_DATE = re.compile(
+    r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bagainst|"
+    r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+)?$", re.I)
+_NOT_AGENT = re.compile(
+    r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
+    r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
+_YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
+_LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -105,9 +111,12 @@ class Assembler:
         names: list[str] = []
         inferred = False
         for ref in refs if isinstance(refs, list) else [refs]:
-            if ref == "sentence":
+            if ref in ("sentence", "states"):
+                only_states = states_only or ref == "states"
                 for m in hit.masked.mentions:
-                    if m.code in ACTOR_CODES and m.kind != "media" and (not states_only or m.code in STATE_CODES):
+                    if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end):
+                        continue  # "the Ukrainian crisis" names a topic, not a party
+                    if m.code in ACTOR_CODES and m.kind != "media" and (not only_states or m.code in STATE_CODES):
                         ref_actor = self._actor_of(m)
                         if ref_actor:
                             names.append(ref_actor[0])
@@ -163,11 +172,12 @@ class Assembler:
                 continue
             before = text[max(0, tm.start - 24):tm.start]
             own = text[tm.start:tm.end].lower()
+            if not deadline and _YEAR_RANGE.search(own):
+                continue  # "the 2019-2020 Cooperation Plan" names a period, not when something happened
             is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(("within", "in the next",
                                                                                     "over the next", "in the coming"))
-            if deadline != is_deadline:
-                if deadline or _NOT_EVENT_DATE.search(before):
-                    continue
+            if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)):
+                continue
             distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
             if hit.start <= tm.start < hit.end:
                 distance = 0
@@ -217,6 +227,9 @@ class Assembler:
             if org_m is not None:
                 book.add(org_m.name, org_m.type or "Organization", org_m.surface, org_m.start)
             full_role = f"{role} of {holder_of}" if holder_of else role
+            if any(d.fields["person"] == person and d.fields["role"].split(" of ")[0] == role
+                   and d.fields["role"] != full_role and " of " in d.fields["role"] for d in drafts):
+                continue  # the title written next to the name wins over a later appositive
             drafts.append(Draft("office", {"person": person, "role": full_role, "state": state},
                                 [evidence_of(hit, ctx.doc.id)], key=f"{person}|{full_role}"))
         return drafts
@@ -247,8 +260,11 @@ class Assembler:
                         place_slot = group if hit.mention(group) is not None else None
                 participants, inferred = self._refs(ctx, hit, refs, book)
                 participants = [p for p in participants if p not in exclude]
-                if not participants and "pair" not in refs:
-                    participants, inferred = list(ctx.pair), True
+                named = [p for p in participants if p != ctx.speaker or _names(hit, p)]
+                if not named and "pair" not in refs:
+                    leaders = _LEADERS.search(hit.sentence.text)
+                    fallback = ctx.leaders if leaders and ctx.leaders else list(ctx.pair)
+                    participants, inferred = list(dict.fromkeys([*participants, *fallback])), True
                 place = self._place(hit, place_slot, book)
                 if place and place not in participants and place in book.types and book.types[place] != "City":
                     participants.append(place)
@@ -256,14 +272,21 @@ class Assembler:
                     continue
                 label = self._label(hit, emit.get("label"))
                 obj = hit.words(group) if group else hit.words("object")
-                if group and hit.mention(group) is None and obj:
-                    label = obj
+                key = None
+                if group and hit.mention(group) is not None:
+                    key = "actor:" + (hit.mention(group).name or "")
+                elif obj:
+                    key = "object:" + _norm(obj)
+                    if group:
+                        label = obj
+                elif emit["type"] == "Other":
+                    key = "rule:" + hit.rule.id  # different happenings of type Other never merge
                 drafts.append(Draft("event", {
                     "type": emit["type"], "label": label,
                     "date": self._time(hit, emit.get("date"), ctx),
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
-                    key=_norm(obj) if obj else None, span=(hit.start, hit.end)))
+                    key=key, span=(hit.start, hit.end)))
         return _merge_events(drafts, book)
 
     def _label(self, hit: Hit, template: str | None) -> str:
@@ -352,7 +375,7 @@ class Assembler:
 
     def _simple(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> tuple[list, list, list]:
         topics: dict[str, list[Evidence]] = {}
-        threats: dict[str, tuple[set[str], list[Evidence]]] = {}
+        threats: dict[str, tuple[list[str], list[Evidence]]] = {}
         relations: dict[tuple[str, tuple[str, ...]], list[Evidence]] = {}
         for hit in hits:
             kind = hit.rule.kind
@@ -363,8 +386,10 @@ class Assembler:
                 name = hit.rule.emit["threat"]
                 if name == "match":
                     name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", hit.text).strip(), flags=re.I)
-                surfaces, evs = threats.setdefault(name, (set(), []))
-                surfaces.add(re.sub(r"\s+", " ", hit.text).strip().lower())
+                surfaces, evs = threats.setdefault(name, ([], []))
+                surface = re.sub(r"\s+", " ", hit.text).strip().lower()
+                if not surfaces:
+                    surfaces.append(surface)  # the words first used name the threat in this document
                 evs.append(ev)
             elif kind == "relation":
                 subjects, _ = self._refs(ctx, hit, hit.rule.emit.get("subjects", ["sentence"]), book, states_only=True)
@@ -377,7 +402,7 @@ class Assembler:
                 relations.setdefault(key, []).append(ev)
         return (
             [Topic(t, tuple(_unique(evs))) for t, evs in topics.items()],
-            [Threat(n, tuple(sorted(s)), tuple(_unique(evs))) for n, (s, evs) in threats.items()],
+            [Threat(n, tuple(s), tuple(_unique(evs))) for n, (s, evs) in threats.items()],
             [Relation(k, subj, tuple(_unique(evs))) for (k, subj), evs in relations.items()],
         )
 
@@ -392,8 +417,12 @@ class Assembler:
         topics, threats, relations = self._simple(ctx, hits["topic"] + hits["threat"] + hits["relation"], book)
         self._mentioned_actors(ctx, book)
         facts = DocumentFacts(ctx.doc, sentence_count=len(ctx.sentences))
+        offices = _merge_by_key(offices)
+        full_roles = {(d.fields["person"], d.fields["role"]) for d in offices}
+        offices = [d for d in offices if not any(p == d.fields["person"] and r.startswith(d.fields["role"] + " of ")
+                                                 for p, r in full_roles)]
         facts.offices = [Office(d.fields["person"], d.fields["role"], d.fields["state"], evidence=tuple(d.evidence))
-                         for d in _merge_by_key(offices)]
+                         for d in offices]
         facts.events = [Event(d.fields["type"], d.fields["label"], d.fields["date"], d.fields["place"],
                               tuple(d.fields["participants"]), tuple(_unique(d.evidence))) for d in events]
         facts.goals = [Goal(d.fields["text"], d.fields["metric"], d.fields["target"], d.fields["unit"],
@@ -428,6 +457,11 @@ class Assembler:
                              getattr(entry, "iso_code", None) if entry else None,
                              getattr(entry, "wikidata", None) if entry else None, evidence))
         return out
+
+
+def _names(hit: Hit, name: str) -> bool:
+    """Whether the sentence itself names the actor (not only through "I" or "we")."""
+    return any(m.name == name for m in hit.masked.mentions)
 
 
 def _sentences_naming(ctx: DocumentContext, name: str):
@@ -472,6 +506,10 @@ def _compatible_events(a: Draft, b: Draft, book: ActorBook) -> bool:
         return False
     if a.key and b.key and a.key != b.key:
         return False
+    for keyed, other in ((a, b), (b, a)):
+        if keyed.key and not other.key and keyed.key.startswith("actor:") \
+                and keyed.key[6:] not in other.fields["participants"]:
+            return False
     pa, pb = fa["place"], fb["place"]
     if pa and pb and pa != pb:
         country_a = book.extra.get(pa, {}).get("country", pa)
@@ -542,7 +580,7 @@ def _merge_figures(drafts: list[Draft]) -> list[Draft]:
             fm, fd = m.fields, d.fields
             if fm["value"] == fd["value"] and fm["unit"] == fd["unit"] and (
                     fm["metric"] == fd["metric"] or not fm["metric"] or not fd["metric"]
-                    or fm["unit"].isupper()):
+                    or fm["unit"].isupper() or fm["unit"] not in ("percent", "times")):
                 m.evidence.extend(d.evidence)
                 for f in ("metric", "date"):
                     if not fm[f] and fd[f]:

@@ -25,7 +25,9 @@ from .mentions import (
     discover_orgs,
     discover_regions,
     media_regex,
+    merge_org_names,
     org_regex,
+    prefer_gazetteer_orgs,
     region_regex,
     resolve_overlaps,
 )
@@ -62,7 +64,8 @@ class Extractor:
         self.region_re = region_regex(lists.get("region_heads", ["region", "province"]))
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
         self.count_tail = re.compile(
-            rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or)\b)[\w\-’']+\s+){{0,2}}?"
+            rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
+            rf"nations|governments|leaders|parties|years|days|months)\b)[\w\-]+\s+){{0,2}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
         for e in self.gazetteer.entries:
@@ -80,6 +83,8 @@ class Extractor:
     def _base_mentions(self, text: str, published: str | None) -> list[Mention]:
         actors = self.actor_matcher.find(text)
         discovered = discover_orgs(text, self.org_re, self.media_re, self.state_forms)
+        discovered = prefer_gazetteer_orgs(discovered, actors)
+        merge_org_names(discovered)
         discovered += discover_regions(text, self.region_re)
         times = [Mention(t.start, t.end, "Y" if t.granularity == "year" else "D", surface=text[t.start:t.end],
                          value=t) for t in find_timexes(text, published)]
@@ -215,7 +220,7 @@ class Extractor:
                 hits[kind].extend(match_rules(self.rules[kind], sentence, masked, text))
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),
-                                  pair=_pair(mentions))
+                                  pair=_pair(mentions), leaders=_leaders(mentions))
         return self.assembler.assemble(context, person_hits + title_hits, hits)
 
 
@@ -224,7 +229,7 @@ class DocumentContext:
 
     def __init__(self, doc: Document, text: str, sentences: list[Sentence], masks: list[Masked],
                  mentions: list[Mention], persons: dict[str, Person], speaker: str | None,
-                 pair: tuple[str, ...]) -> None:
+                 pair: tuple[str, ...], leaders: tuple[str, ...] = ()) -> None:
         self.doc = doc
         self.text = text
         self.sentences = sentences
@@ -233,6 +238,8 @@ class DocumentContext:
         self.persons = persons
         self.speaker = speaker
         self.pair = pair
+        self.leaders = leaders
+        """The two persons named most often: who "the two leaders" are."""
 
 
 def _norm(text: str) -> str:
@@ -282,6 +289,11 @@ def _pair(mentions: list[Mention]) -> tuple[str, ...]:
             first.setdefault(m.name, m.start)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return tuple(ranked[:2])
+
+
+def _leaders(mentions: list[Mention]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter(m.name for m in mentions if m.code == "P")
+    return tuple(name for name, _ in counts.most_common(2))
 
 
 def first_person(sentence_text: str) -> bool:

@@ -60,18 +60,24 @@ class ActorMatcher:
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def find(self, text: str) -> list[Mention]:
+        """Longest names first; when the longest fails its case check ("consultative meeting of ..."
+        in lower case), the search resumes one character later so shorter names inside it count."""
         out: list[Mention] = []
-        for m in self.regex.finditer(text):
+        pos = 0
+        search = self.regex.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return out
             found = m.group(0)
-            key = _key(found)
-            for cand in self.candidates.get(key, ()):
-                if cand.auto:
-                    continue
-                if _case_ok(found, cand):
+            accepted = False
+            for cand in self.candidates.get(_key(found), ()):
+                if not cand.auto and _case_ok(found, cand):
                     out.append(Mention(m.start(), m.end(), cand.code, cand.name, cand.type, found,
                                        city=cand.city, country=cand.country, kind=cand.kind))
+                    accepted = True
                     break
-        return out
+            pos = m.end() if accepted else m.start() + 1
 
 
 def _key(surface: str) -> str:
@@ -132,7 +138,7 @@ def build_matcher(entries: Iterable[Any]) -> ActorMatcher:
                                        city=city_of_capital.get(_key(surface), surface)))
             for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
                 add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
-    regex = re.compile(r"(?<![\w\-])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
+    regex = re.compile(r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
     return ActorMatcher(candidates, regex, index)
 
 
@@ -177,11 +183,25 @@ def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
 def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
                   state_forms: dict[str, str]) -> list[Mention]:
     """Organisations the gazetteer does not know. "Uzbekistan's Chamber of Commerce" becomes
-    "Chamber of Commerce of Uzbekistan" so that it merges with the same body named the other way."""
+    "Chamber of Commerce of Uzbekistan" so that it merges with the same body named the other way.
+    A list ("the Ministry of Trade, State Committee for Investments") is cut at the comma where a
+    new organisation starts."""
     out: list[Mention] = []
-    for m in org_re.finditer(text):
+    pos = 0
+    while True:
+        m = org_re.search(text, pos)
+        if not m:
+            break
         start, end = _strip_leading(text, *m.span("org"))
-        if end <= start or " " not in text[start:end] and not re.search(r"\s+(?:of|for)\s", text[start:end]):
+        pos = max(m.end(), start + 1)
+        cut = _NEW_ORG_AFTER_COMMA.search(text, start, end)
+        if cut:
+            end = cut.start()
+            pos = cut.start() + 1
+            inner = org_re.match(text, cut.end())
+            if inner is None:
+                pos = cut.end()
+        if end <= start or (" " not in text[start:end].strip()):
             continue
         name = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
         first = name.split(" ", 1)[0]
@@ -196,10 +216,41 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         out.append(mention)
     for m in media_re.finditer(text):
         start, end = _strip_leading(text, *m.span("org"))
+        if re.search(r"['’]s$", text[start:end]) or _key(text[start:end]) in state_forms:
+            continue  # "Russia's news agency TASS": the agency is named after the words
         if end > start:
             name = re.sub(r"\s+", " ", text[start:end])
             out.append(Mention(start, end, "O", name, "Organization", text[start:end], kind="media"))
     return out
+
+
+_NEW_ORG_AFTER_COMMA = re.compile(r",\s+(?=(?:[A-Z][\w'’\-]*\s+){1,3}(?:Committee|Ministry|Chamber|Agency|Council|"
+                                  r"Bank|Fund|Authority|Organi[sz]ation|Union|Commission|Corporation|Company|Institute|"
+                                  r"Association|Service|Office|Department)\b)")
+
+
+def merge_org_names(mentions: list[Mention]) -> None:
+    """Within a document, "Chamber of Commerce and Industry" and "Chamber of Commerce and Industry
+    of Uzbekistan" are one body: the shorter discovered name takes the longer one's identity."""
+    discovered = [m for m in mentions if m.code == "O" and m.kind == "discovered"]
+    longer = {m.name for m in discovered}
+    for m in discovered:
+        for other in longer:
+            if other != m.name and other.startswith(m.name + " of "):
+                m.name = other
+                break
+
+
+def prefer_gazetteer_orgs(discovered: list[Mention], known: list[Mention]) -> list[Mention]:
+    """A discovered name that merely wraps a known organisation ("Seven-nation East African
+    Community") gives way to the known one."""
+    known_orgs = [k for k in known if k.code in "OG"]
+    keep = []
+    for d in discovered:
+        if any(d.start <= k.start and k.end == d.end for k in known_orgs):
+            continue
+        keep.append(d)
+    return keep
 
 
 def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:

@@ -22,7 +22,10 @@ NOT_NAMES = frozenset(
     Secretary General Speaker King Queen Prince Crown Emir Sultan Chancellor Premier Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September October
     November December Republic Kingdom Federation Council Ministry Parliament Senate Assembly Affairs Said
-    Says Told Noted Added Stressed During After Before Following According Also Both Two Three Mr Mrs Ms""".split()
+    Says Told Noted Added Stressed During After Before Following According Also Both Two Three Mr Mrs Ms
+    Alongside Meanwhile However Moreover Furthermore Besides Therefore Thus Then Now Today Yesterday Earlier
+    Later Additionally Indeed Still Yet Instead Currently Previously Recently Traditionally Overall First
+    Second Finally Accordingly Nevertheless Nonetheless Similarly Likewise Elsewhere Here There Further""".split()
 )
 """Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
 
@@ -55,6 +58,9 @@ def clean_name(raw: str) -> str | None:
         name = " ".join(t.capitalize() if not _INITIAL.match(t + " ") else t for t in tokens)
     if len(name) < 3 or not any(c.islower() for c in name):
         return None
+    tokens = name.split(" ")
+    if len(tokens) == 3 and PATRONYMIC.match(tokens[1]):
+        name = f"{tokens[0]} {tokens[2]}"  # "Nursultan Abishevich Nazarbayev" -> "Nursultan Nazarbayev"
     return name
 
 

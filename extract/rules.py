@@ -70,8 +70,8 @@ KIND_KEYS: dict[str, set[str]] = {
     "topic": {"topic"},
     "threat": {"threat"},
 }
-SPECIAL_REFERENCES = {"sentence", "speaker", "pair", "match", "none", "document"}
-"""Values an emit field may name instead of a slot: all actors in the sentence, the person
+SPECIAL_REFERENCES = {"sentence", "states", "speaker", "pair", "match", "none", "document"}
+"""Values an emit field may name instead of a slot: all actors (or only the states) in the sentence, the person
 speaking in an interview, the document's main pair of states, the matched text, nothing, or the
 document's own date."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
