@@ -287,7 +287,7 @@ class Assembler:
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end)))
-        return _merge_events(drafts, book)
+        return _merge_events(drafts, book, _year(ctx.doc.published))
 
     def _label(self, hit: Hit, template: str | None) -> str:
         if template:
@@ -497,13 +497,15 @@ def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
     return best
 
 
-def _compatible_events(a: Draft, b: Draft, book: ActorBook) -> bool:
+def _compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None) -> bool:
     fa, fb = a.fields, b.fields
     if fa["type"] != fb["type"]:
         return False
     ya, yb = _year(fa["date"]), _year(fb["date"])
     if ya and yb and ya != yb:
         return False
+    if bool(ya) != bool(yb) and (ya or yb) != doc_year:
+        return False  # an undated mention is the current occasion, not one dated in another year
     if a.key and b.key and a.key != b.key:
         return False
     for keyed, other in ((a, b), (b, a)):
@@ -521,11 +523,11 @@ def _compatible_events(a: Draft, b: Draft, book: ActorBook) -> bool:
     return bool(set(fa["participants"]) & set(fb["participants"]))
 
 
-def _merge_events(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+def _merge_events(drafts: list[Draft], book: ActorBook, doc_year: str | None) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
         for m in merged:
-            if _compatible_events(m, d, book):
+            if _compatible_events(m, d, book, doc_year):
                 fm, fd = m.fields, d.fields
                 if not m.inferred_participants or d.inferred_participants:
                     fm["participants"] = list(dict.fromkeys([*fm["participants"], *fd["participants"]]))

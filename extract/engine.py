@@ -32,6 +32,7 @@ from .mentions import (
     resolve_overlaps,
 )
 from .model import Document, DocumentFacts, Sentence
+from .prefilter import Prefilter
 from .persons import Person, clean_name, link_to_gazetteer, name_forms, patronymic_regex, same_person
 from .quantities import find_quantities
 from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
@@ -77,6 +78,9 @@ class Extractor:
             for form in forms:
                 self.role_of_title.setdefault(_norm(form), role)
         self.rules = {kind: self.ruleset.of_kind(kind) for kind in ("person", *FACT_KINDS)}
+        self.fact_filter = Prefilter([r for kind in FACT_KINDS for r in self.rules[kind]])
+        self.person_filter = Prefilter([r for r in self.rules["person"] if not r.emit.get("resolve")])
+        self.resolve_filter = Prefilter([r for r in self.rules["person"] if r.emit.get("resolve")])
         self.assembler = Assembler(self.gazetteer, self.ruleset)
 
     # --- stage 1: what is in the text --------------------------------------------------------
@@ -108,10 +112,9 @@ class Extractor:
                 persons.setdefault(m.name, Person(m.name)).forms.add(m.surface)
         hits: list[Hit] = []
         discovered: list[tuple[str, Hit]] = []
-        person_rules = [r for r in self.rules["person"] if not r.emit.get("resolve")]
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
             masked = mask(text, sentence.start, sentence.end, sent_mentions)
-            for hit in match_rules(person_rules, sentence, masked, text):
+            for hit in match_rules(self.person_filter.candidates(masked.text), sentence, masked, text):
                 name_value = hit.slots.get(hit.rule.emit.get("name", "name"))
                 if isinstance(name_value, Mention):
                     hits.append(hit)
@@ -170,12 +173,11 @@ class Extractor:
     def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence],
                         by_sentence: list[list[Mention]], persons: dict[str, Person]) -> tuple[list[Mention], list[Hit]]:
         """Titles without a name ("the Head of Uzbekistan") -> the office holder at the doc date."""
-        rules = [r for r in self.rules["person"] if r.emit.get("resolve")]
         found: list[Mention] = []
         hits: list[Hit] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
             masked = mask(text, sentence.start, sentence.end, sent_mentions)
-            for hit in match_rules(rules, sentence, masked, text):
+            for hit in match_rules(self.resolve_filter.candidates(masked.text), sentence, masked, text):
                 after = text[hit.end:hit.end + 40]
                 if re.match(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]", after) or any(
                         m.code == "P" and 0 <= m.start - hit.end <= 3 for m in sent_mentions):
@@ -216,8 +218,8 @@ class Extractor:
         masks = [mask(text, s.start, s.end, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
         hits: dict[str, list[Hit]] = {kind: [] for kind in FACT_KINDS}
         for sentence, masked in zip(sentences, masks, strict=True):
-            for kind in FACT_KINDS:
-                hits[kind].extend(match_rules(self.rules[kind], sentence, masked, text))
+            for hit in match_rules(self.fact_filter.candidates(masked.text), sentence, masked, text):
+                hits[hit.rule.kind].append(hit)
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),
                                   pair=_pair(mentions), leaders=_leaders(mentions))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .trie import trie_regex
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -152,47 +154,72 @@ def _clean(value: float) -> float:
     return float(f"{value:.10g}")
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """All quantities in text, longest first where they overlap (money beats a bare number)."""
-    found: list[Quantity] = []
-    for m in MONEY.finditer(text):
-        if m.group("sym"):
-            num, scale_word, unit = m.group("n1"), m.group("s1"), CURRENCY_SYMBOLS.get(
-                re.sub(r"[\s.]", "", m.group("sym")).lower().replace("u.s.", "us"), "USD")
-            if m.group("sym").upper().startswith(("US", "U.S")):
-                unit = "USD"
-        else:
-            num, scale_word = m.group("n2"), m.group("s2")
-            unit = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m.group("cur").lower()), m.group("cur").upper())
-        value = parse_number(num)
-        if value is None:
-            continue
-        found.append(Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
-                              _approx_or_vague(text, m.start(), num)))
-    for m in PERCENT.finditer(text):
-        value = parse_number(m.group("n"))
-        if value is not None:
-            found.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
-                                  _approx_or_vague(text, m.start(), m.group("n"))))
-    for m in MULTIPLE.finditer(text):
+_ANCHOR_WORDS = [w for w in WORD_NUMBERS if " " not in w] + [
+    "twofold", "threefold", "fourfold", "fivefold", "tenfold", "hundredfold", "twice",
+    "double", "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling",
+    "quadruple", "quadrupled", "halve", "halved", "halves", "halving", "a"]
+ANCHOR = re.compile(
+    r"[$€£¥₽₹₸₺₩]|(?<![\w.,])\d|(?<![\w\-])(?:" + trie_regex(_ANCHOR_WORDS) + r")(?![\w])"
+    r"|(?<!\w)(?:US|U\.S\.|USD|EUR|GBP|RUB|CNY|KZT|SAR|AED|JPY|INR|TRY)(?=\s?[\d$])",
+    re.IGNORECASE,
+)
+"""Where a quantity can start: a currency sign, a digit, a number word or a currency code. The
+detailed patterns are tried only at these positions, which keeps the scan of a long document to
+one pass of this small expression."""
+
+
+def _money(m: re.Match[str], text: str) -> Quantity | None:
+    if m.group("sym"):
+        num, scale_word = m.group("n1"), m.group("s1")
+        sym = m.group("sym")
+        unit = "USD" if sym.upper().startswith(("US", "U.S")) else CURRENCY_SYMBOLS.get(sym.lower(), "USD")
+    else:
+        num, scale_word = m.group("n2"), m.group("s2")
+        unit = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m.group("cur").lower()), m.group("cur").upper())
+    value = parse_number(num)
+    if value is None:
+        return None
+    return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
+                    _approx_or_vague(text, m.start(), num))
+
+
+def _at(text: str, pos: int) -> list[Quantity]:
+    """Every kind of quantity that starts at pos (the caller keeps the longest)."""
+    out: list[Quantity] = []
+    m = MONEY.match(text, pos)
+    if m:
+        q = _money(m, text)
+        if q:
+            out.append(q)
+    m = PERCENT.match(text, pos)
+    if m and (value := parse_number(m.group("n"))) is not None:
+        out.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
+                            _approx_or_vague(text, m.start(), m.group("n"))))
+    m = MULTIPLE.match(text, pos)
+    if m:
         if m.group("w"):
             word = m.group("w").lower()
             value = next(v for k, v in _MULT_WORDS.items() if word.startswith(k))
         else:
             value = parse_number(m.group("n"))
         if value is not None:
-            found.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times",
-                                  is_approx(text, m.start())))
-    for m in AMOUNT.finditer(text):
-        value = parse_number(m.group("n"))
-        if value is not None:
-            found.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None,
-                                  is_approx(text, m.start())))
-    for m in NUMBER.finditer(text):
-        value = parse_number(m.group("n"))
-        if value is not None:
-            found.append(Quantity("number", m.start(), m.end(), _clean(value), None,
-                                  _approx_or_vague(text, m.start(), m.group("n"))))
+            out.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times", is_approx(text, m.start())))
+    m = AMOUNT.match(text, pos)
+    if m and (value := parse_number(m.group("n"))) is not None:
+        out.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None,
+                            is_approx(text, m.start())))
+    m = NUMBER.match(text, pos)
+    if m and (value := parse_number(m.group("n"))) is not None:
+        out.append(Quantity("number", m.start(), m.end(), _clean(value), None,
+                            _approx_or_vague(text, m.start(), m.group("n"))))
+    return out
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in text, longest first where they overlap (money beats a bare number)."""
+    found: list[Quantity] = []
+    for anchor in ANCHOR.finditer(text):
+        found.extend(_at(text, anchor.start()))
     return non_overlapping(found)
 
 

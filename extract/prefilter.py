@@ -1,0 +1,152 @@
+"""Which rules can possibly match a sentence, decided with one scan instead of one per rule.
+
+Running every rule's regular expression over every sentence costs a hundred scans a sentence. But
+almost every pattern contains words without which it cannot match ("visit", "signed", a metric
+word…). `required_literals` reads a compiled pattern's parse tree and returns a set of strings at
+least one of which occurs in any match; a sentence that contains none of them is skipped for that
+rule. All rules' strings are folded into one trie regex, so a sentence is scanned once to learn
+which rules are worth running.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+from .trie import trie_regex
+
+LITERAL = sre_constants.LITERAL
+IN = sre_constants.IN
+SUBPATTERN = sre_constants.SUBPATTERN
+BRANCH = sre_constants.BRANCH
+MAX_REPEAT = sre_constants.MAX_REPEAT
+MIN_REPEAT = sre_constants.MIN_REPEAT
+POSSESSIVE_REPEAT = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
+ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", None)
+ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
+
+MIN_USEFUL = 2
+"""A required set whose shortest string is shorter than this filters too little to be worth it."""
+
+
+def _score(strings: frozenset[str] | None) -> tuple[int, int]:
+    if not strings:
+        return (-1, 0)
+    return (min(len(s) for s in strings), -len(strings))
+
+
+def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for c in candidates:
+        if c and _score(c) > _score(best):
+            best = c
+    return best
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Required strings of a sequence: its most selective literal run, or best required element.
+
+    A run is a set of strings so that a small character class ("[SKA]" after a placeholder mark)
+    multiplies it instead of ending it."""
+    candidates: list[frozenset[str] | None] = []
+    runs: set[str] = {""}
+
+    def flush() -> None:
+        nonlocal runs
+        if runs != {""}:
+            candidates.append(frozenset(r.lower() for r in runs))
+        runs = {""}
+
+    for op, av in items:
+        if op == LITERAL:
+            runs = {r + chr(av) for r in runs}
+            continue
+        if op == IN and all(member_op == LITERAL for member_op, _ in av) and len(av) * len(runs) <= 32:
+            runs = {r + chr(code) for r in runs for _, code in av}
+            continue
+        if op in ZERO_WIDTH:
+            continue  # look-arounds and anchors consume nothing: the run goes on
+        flush()
+        candidates.append(_element(op, av))
+    flush()
+    return _best(candidates)
+
+
+def _element(op: Any, av: Any) -> frozenset[str] | None:
+    if op == SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op == ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op in (MAX_REPEAT, MIN_REPEAT) or (POSSESSIVE_REPEAT is not None and op == POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _sequence(list(sub)) if low >= 1 else None
+    if op == BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            strings = _sequence(list(alternative))
+            if not strings:
+                return None
+            union |= strings
+        return frozenset(union)
+    return None
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match contains; None when no such set is found."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    strings = _sequence(list(parsed))
+    if not strings or min(len(s) for s in strings) < MIN_USEFUL:
+        return None
+    return strings
+
+
+def _normal(text: str) -> str:
+    """The form under which strings are indexed: how trie_regex reads them back."""
+    return re.sub(r"\s+", " ", text.strip()).lower().replace("\u2019", "'").replace("\u2013", "-")
+
+
+class Prefilter:
+    """One trie scan of a sentence tells which rules have one of their required strings in it."""
+
+    def __init__(self, rules: list[Any]) -> None:
+        self.always: list[int] = []
+        self.by_string: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
+            strings = required_literals(rule.regex.pattern, rule.regex.flags)
+            if strings is None:
+                self.always.append(i)
+            else:
+                for s in strings:
+                    self.by_string.setdefault(_normal(s), []).append(i)
+        self.rules = rules
+        self.regex = re.compile(trie_regex(self.by_string), re.IGNORECASE) if self.by_string else None
+
+    def candidates(self, text: str) -> list[Any]:
+        """The rules worth running on text, in their original order."""
+        chosen = set(self.always)
+        if self.regex is not None:
+            lookup = self.by_string
+            pos = 0
+            search = self.regex.search
+            while True:
+                m = search(text, pos)
+                if m is None:
+                    break
+                matched = _normal(m.group(0))
+                for k in range(MIN_USEFUL, len(matched) + 1):  # shorter strings hidden by a longer one
+                    found = lookup.get(matched[:k])
+                    if found:
+                        chosen.update(found)
+                pos = m.start() + 1
+        return [self.rules[i] for i in sorted(chosen)]
