@@ -446,13 +446,18 @@ class Assembler:
     def _actors(self, ctx: DocumentContext, book: ActorBook, facts: DocumentFacts) -> list[Actor]:
         for office in facts.offices:
             book.add(office.person, "Person", None, 10**9)
+        naming: dict[str, list[int]] = {}
+        for i, masked in enumerate(ctx.masks):
+            for m in masked.mentions:
+                for name in {m.name, m.city}:
+                    if name and (not naming.get(name) or naming[name][-1] != i):
+                        naming.setdefault(name, []).append(i)
         out = []
         for name in sorted(book.types, key=lambda n: (book.first[n], n)):
             type_ = book.types[name]
             entry = self.gazetteer.get(name, type_)
-            evidence = tuple(_unique(
-                Evidence(ctx.doc.id, s.start, s.end, s.text, "mention")
-                for s in _sentences_naming(ctx, name)))[:5]
+            evidence = tuple(Evidence(ctx.doc.id, s.start, s.end, s.text, "mention")
+                             for s in (ctx.sentences[i] for i in naming.get(name, ())[:5]))
             out.append(Actor(name, type_, tuple(sorted(book.aliases.get(name, ()))),
                              getattr(entry, "iso_code", None) if entry else None,
                              getattr(entry, "wikidata", None) if entry else None, evidence))
@@ -462,12 +467,6 @@ class Assembler:
 def _names(hit: Hit, name: str) -> bool:
     """Whether the sentence itself names the actor (not only through "I" or "we")."""
     return any(m.name == name for m in hit.masked.mentions)
-
-
-def _sentences_naming(ctx: DocumentContext, name: str):
-    for sentence, masked in zip(ctx.sentences, ctx.masks, strict=True):
-        if any(m.name == name or m.city == name for m in masked.mentions):
-            yield sentence
 
 
 def _unique(items):

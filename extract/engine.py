@@ -33,7 +33,15 @@ from .mentions import (
 )
 from .model import Document, DocumentFacts, Sentence
 from .prefilter import Prefilter
-from .persons import Person, clean_name, link_to_gazetteer, name_forms, patronymic_regex, same_person
+from .persons import (
+    Person,
+    PersonIndex,
+    clean_name,
+    link_to_gazetteer,
+    name_forms,
+    patronymic_regex,
+    same_person,
+)
 from .quantities import find_quantities
 from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
 from .sentences import split_sentences
@@ -82,6 +90,7 @@ class Extractor:
         self.person_filter = Prefilter([r for r in self.rules["person"] if not r.emit.get("resolve")])
         self.resolve_filter = Prefilter([r for r in self.rules["person"] if r.emit.get("resolve")])
         self.assembler = Assembler(self.gazetteer, self.ruleset)
+        self.person_index = PersonIndex(self.gazetteer.entries)
 
     # --- stage 1: what is in the text --------------------------------------------------------
     def _base_mentions(self, text: str, published: str | None) -> list[Mention]:
@@ -148,7 +157,7 @@ class Extractor:
         for known, person in persons.items():
             if same_person(name, known, person.forms):
                 return known
-        entry = link_to_gazetteer(name, self.gazetteer, state, on)
+        entry = link_to_gazetteer(name, self.gazetteer, self.person_index, state)
         return entry.name if entry is not None else name
 
     def _rescan_people(self, text: str, persons: dict[str, Person]) -> list[Mention]:

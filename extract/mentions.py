@@ -265,10 +265,10 @@ def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions; on equal spans the earlier (gazetteer) one."""
     ranked = sorted(enumerate(mentions), key=lambda p: (-(p[1].end - p[1].start), p[0]))
+    occupied = bytearray(max((m.end for m in mentions), default=0) + 1)
     kept: list[Mention] = []
-    starts: list[tuple[int, int]] = []
     for _, mention in ranked:
-        if all(mention.end <= s or mention.start >= e for s, e in starts):
+        if not any(occupied[mention.start:mention.end]):
             kept.append(mention)
-            starts.append((mention.start, mention.end))
+            occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(kept, key=lambda x: x.start)

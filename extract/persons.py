@@ -111,13 +111,35 @@ def same_person(discovered: str, known: str, known_aliases: Iterable[str] = ()) 
     return d[0].lower() == k[0].lower() and len(d) == 2 and bool(PATRONYMIC.match(d[1]))
 
 
-def link_to_gazetteer(name: str, gazetteer: Any, state: str | None, on: str | None) -> Any | None:
-    """The gazetteer person a discovered name stands for, if one fits."""
+class PersonIndex:
+    """Gazetteer persons by the lower-cased tokens of their names and aliases, so that linking a
+    discovered name looks at a handful of candidates instead of every person."""
+
+    def __init__(self, entries: Iterable[Any]) -> None:
+        self.by_token: dict[str, list[Any]] = {}
+        for e in entries:
+            if e.type != "Person":
+                continue
+            tokens = {t.lower().strip(".") for form in (e.name, *e.aliases) for t in form.split()}
+            for token in tokens:
+                if len(token) >= 3:
+                    self.by_token.setdefault(token, []).append(e)
+
+    def candidates(self, name: str) -> list[Any]:
+        seen: dict[str, Any] = {}
+        for token in name.replace(".", ". ").split():
+            for e in self.by_token.get(token.lower().strip("."), ()):
+                seen.setdefault(e.name, e)
+        return list(seen.values())
+
+
+def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str | None) -> Any | None:
+    """The gazetteer person a discovered name stands for, if exactly one fits (or one holds an
+    office of the state the title names)."""
     entry = gazetteer.get(name, "Person")
     if entry is not None:
         return entry
-    candidates = [e for e in gazetteer.persons_named(name)] if hasattr(gazetteer, "persons_named") else [
-        e for e in gazetteer.entries if e.type == "Person" and same_person(name, e.name, e.aliases)]
+    candidates = [e for e in index.candidates(name) if same_person(name, e.name, e.aliases)]
     if not candidates:
         return None
     if len(candidates) == 1:

@@ -58,7 +58,26 @@ __all__ = [
     "load",
 ]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _Resolving:
+    """Only null needs resolving here (every other scalar is read as its raw text, so that
+    "NO" stays Norway's ISO code and 2019-03-20 stays a string); skipping PyYAML's regex
+    resolver for every scalar makes loading about a third faster."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return "tag:yaml.org,2002:null"
+            return "tag:yaml.org,2002:str"
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
+class _Loader(_Resolving, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser where PyYAML has it (several times faster), with the resolver above."""
 
 ACTOR_TYPES = ("Country", "Person", "Organization", "Region", "City")
 TYPE_FILES = {
@@ -467,6 +486,8 @@ _FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "�
 
 def _fold(s: str) -> str:
     """Drop diacritics: 'Erdoğan' -> 'Erdogan', 'Côte d’Ivoire' -> "Cote d'Ivoire"."""
+    if s.isascii():
+        return s
     s = s.translate(_FOLD)
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
