@@ -203,6 +203,8 @@ class Extractor:
                             break
                 if holder is None:
                     continue
+                held = [o.role for o in self.gazetteer.offices_of(holder) if o.state == state_m.name]
+                role = held[-1] if held and role not in held else role
                 surface = re.sub(r"^(?:the|The)\s+", "", hit.text)
                 start = hit.end - len(surface)
                 found.append(Mention(start, hit.end, "P", holder, "Person", surface))

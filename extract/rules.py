@@ -54,10 +54,12 @@ NAME_RE = (
 CLAUSE_RE = (
     r"(?:(?!,\s+(?:which|who|whom|where|while|when|said|says|adding|added|noting|noted|stressing|he|she|it|"
     r"as|because|so that|thus|thereby|according|whose|but|and (?:will|said|added|noted|stressed)|"
-    r"the (?:president|minister|ambassador|leader))\b)[^.;!?\u201c\u201d\"«»\u2013\u2014:])*"
+    r"the (?:president|minister|ambassador|leader))\b)(?!\s[\u2013\u2014]\s)[^.;!?\u201c\u201d\"«»:])*"
     r"[^\s.;!?\u201c\u201d\"«»\u2013\u2014:,]"
 )
-"""Words up to the end of a clause: stops at sentence punctuation, quotes and dashes."""
+"""Words up to the end of a clause: stops at sentence punctuation, quotes, ", which …" and a dash
+between spaces ("infrastructure – from food stuffs"); a dash inside a compound ("Mumbai–Ahmedabad")
+does not end it."""
 
 BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE}
 

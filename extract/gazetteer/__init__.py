@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 class _Resolving:
@@ -69,7 +70,7 @@ class _Resolving:
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode:
             if implicit[0] and value in _NULLS:
-                return "tag:yaml.org,2002:null"
+                return _NULL_TAG
             return "tag:yaml.org,2002:str"
         if kind is yaml.SequenceNode:
             return "tag:yaml.org,2002:seq"
@@ -172,10 +173,10 @@ class TitleForm:
 
 
 class _Str(str):
-    """A scalar's raw text with its line and resolved tag."""
+    """A scalar's raw text with its line; `null` for an empty/~/null plain scalar."""
 
     line: int
-    tag: str
+    null: bool
     quoted: bool
 
 
@@ -189,28 +190,31 @@ class _Seq(list):
 
 
 def _plain(node: yaml.Node, path: str) -> Any:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
         s = _Str(node.value)
-        s.line, s.tag, s.quoted = line, node.tag, node.style in ("'", '"')
+        s.line = node.start_mark.line + 1
+        s.quoted = node.style in ("'", '"')
+        s.null = node.tag == _NULL_TAG and not s.quoted
         return s
-    if isinstance(node, yaml.SequenceNode):
-        seq = _Seq(_plain(n, path) for n in node.value)
-        seq.line = line
+    if cls is yaml.SequenceNode:
+        seq = _Seq([_plain(n, path) for n in node.value])
+        seq.line = node.start_mark.line + 1
         return seq
-    if isinstance(node, yaml.MappingNode):
+    if cls is yaml.MappingNode:
         m = _Map()
-        m.line, m.key_lines = line, {}
+        m.line = node.start_mark.line + 1
+        m.key_lines = lines = {}
         for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode):
+            if k.__class__ is not yaml.ScalarNode:
                 raise GazetteerError(path, k.start_mark.line + 1, "a key must be a plain word")
             key = k.value
             if key in m:
                 raise GazetteerError(path, k.start_mark.line + 1, f"key {key!r} given twice")
             m[key] = _plain(v, path)
-            m.key_lines[key] = k.start_mark.line + 1
+            lines[key] = k.start_mark.line + 1
         return m
-    raise GazetteerError(path, line, "unsupported YAML node")  # pragma: no cover
+    raise GazetteerError(path, node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
 
 
 def _read_yaml(path: Path | Any, label: str) -> list[_Map]:
@@ -234,7 +238,7 @@ def _read_yaml(path: Path | Any, label: str) -> list[_Map]:
     if node is None:
         return []
     data = _plain(node, label)
-    if isinstance(data, _Str) and data.tag.endswith(":null"):
+    if isinstance(data, _Str) and data.null:
         return []
     if not isinstance(data, _Seq):
         raise GazetteerError(label, data.line, "the file must be a list of entries ('- name: ...')")
@@ -255,7 +259,7 @@ _FALSE = {"false", "no", "off"}
 
 
 def _is_null(v: Any) -> bool:
-    return isinstance(v, _Str) and not v.quoted and v.tag.endswith(":null")
+    return v.__class__ is _Str and v.null
 
 
 class _Checker:
