@@ -69,8 +69,8 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", word):  # U.S. / U.K. / Kh.Battulga's initial
         nxt_word = re.match(r"\w+", text[nxt:])
         return bool(nxt_word) and nxt_word.group(0).lower() in SENTENCE_STARTERS
-    if word.isdigit() and len(word) <= 3 and (dot - len(word) == 0 or text[dot - len(word) - 1] == "\n"):
-        return False  # a list number at the start of a line: "1. At the invitation ..."
+    if word.isdigit() and len(word) <= 3 and (dot - len(word) == 0 or text[dot - len(word) - 1].isspace()):
+        return False  # a paragraph number: "1. At the invitation ...", "... Mongolia. 2. The talks"
     return True
 
 

@@ -30,15 +30,24 @@ the one whose term covers most of that period; on a tie (including overlaps caus
 dates) the later-starting holder wins, i.e. the one in office at the end of the period. The
 roles "Head of State", "Head of Government" and "Leader" are generic: they resolve through the
 roles a country lists in ``head_of_state`` / ``head_of_government`` / ``leader``.
+
+Speed. Parsing and validating the packaged files takes about 130 ms; the validated result is
+therefore cached as JSON under the user's cache folder (``cache_dir()``; AMITY_CACHE_DIR to
+move it, AMITY_NO_CACHE=1 to switch it off), keyed by a hash of every source file's bytes and
+of this module, so a cached load (about 25 ms) can never serve stale data.
 """
 
 from __future__ import annotations
 
 import calendar
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -217,11 +226,14 @@ def _plain(node: yaml.Node, path: str) -> Any:
     raise GazetteerError(path, node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
 
 
-def _read_yaml(path: Path | Any, label: str) -> list[_Map]:
+def _read_bytes(path: Path | Any, label: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise GazetteerError(label, None, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def _read_yaml(raw: bytes, label: str) -> list[_Map]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -578,24 +590,40 @@ class Gazetteer:
     # ---------------------------------------------------------------- loading
 
     @classmethod
-    def load(cls, extra_dirs: Sequence[Path | str] = ()) -> Gazetteer:
-        """The packaged data plus each folder of ``extra_dirs`` (same file names and schema)."""
+    def load(cls, extra_dirs: Sequence[Path | str] = (), *, cache: bool = True) -> Gazetteer:
+        """The packaged data plus each folder of ``extra_dirs`` (same file names and schema).
+
+        With ``cache`` (the default) the validated result is kept as JSON in the user's cache
+        folder, keyed by a hash of every source file's content and of this module, so that
+        later loads skip parsing (see :func:`cache_dir`); any change to a file is a new key.
+        """
         sources: list[tuple[Any, str]] = [(_data_root(), "")]
         for d in extra_dirs:
             p = Path(d)
             if not p.is_dir():
                 raise GazetteerError(p, None, "gazetteer folder not found")
             sources.append((p, str(p)))
-        merged: dict[tuple[str, str], _Raw] = {}
-        titles: dict[str, _Raw] = {}
+        found: list[tuple[str, str, bytes]] = []
         for root, label in sources:
             for fname in FILES:
                 f = root / fname
                 if not f.is_file():
                     continue
                 shown = str(Path(label) / fname) if label else f"<amity>/extract/gazetteer/{fname}"
-                _merge_file(f, shown, fname, merged, titles)
-        return _build(merged, titles)
+                found.append((shown, fname, _read_bytes(f, shown)))
+        key = _cache_key(found) if cache else None
+        if key is not None:
+            cached = _cache_read(key)
+            if cached is not None:
+                return cached
+        merged: dict[tuple[str, str], _Raw] = {}
+        titles: dict[str, _Raw] = {}
+        for shown, fname, raw in found:
+            _merge_file(raw, shown, fname, merged, titles)
+        gaz = _build(merged, titles)
+        if key is not None:
+            _cache_write(key, gaz)
+        return gaz
 
     # ---------------------------------------------------------------- look-ups
 
@@ -736,8 +764,8 @@ def _span(o: KnownOffice) -> tuple[int, int]:
 # --------------------------------------------------------------------------- merge and build
 
 
-def _merge_file(f: Any, shown: str, fname: str, merged: dict, titles: dict) -> None:
-    items = _read_yaml(f, shown)
+def _merge_file(raw: bytes, shown: str, fname: str, merged: dict, titles: dict) -> None:
+    items = _read_yaml(raw, shown)
     chk = _Checker(shown)
     type_ = TYPE_FILES.get(fname)
     seen: dict[str, int] = {}
@@ -936,6 +964,81 @@ def _check_collisions(entries: list[Entry], merged: dict[tuple[str, str], _Raw])
                 raise GazetteerError(r.path, r.line, f"{e.type} {e.name!r}: the form {form!r} also "
                                                      f"names {other!r}")
             owner[key] = e.name
+
+
+# --------------------------------------------------------------------------- cache
+
+_CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where validated gazetteers are cached: $AMITY_CACHE_DIR, else $XDG_CACHE_HOME/amity,
+    else ~/.cache/amity. None (no caching) when AMITY_NO_CACHE is set to a non-empty value."""
+    if os.environ.get("AMITY_NO_CACHE"):
+        return None
+    if os.environ.get("AMITY_CACHE_DIR"):
+        return Path(os.environ["AMITY_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "amity"
+
+
+def _cache_key(found: list[tuple[str, str, bytes]]) -> str | None:
+    if cache_dir() is None:
+        return None
+    h = hashlib.sha256(f"amity-gazetteer/{_CACHE_FORMAT}\n".encode())
+    try:
+        h.update(Path(__file__).read_bytes())
+    except OSError:
+        return None
+    for shown, fname, raw in found:
+        h.update(f"\0{shown}\0{fname}\0{len(raw)}\0".encode())
+        h.update(raw)
+    return h.hexdigest()[:40]
+
+
+def _cache_read(key: str) -> Gazetteer | None:
+    d = cache_dir()
+    try:
+        data = json.loads((d / f"gazetteer-{key}.json").read_text(encoding="utf-8"))
+        if data.get("format") != _CACHE_FORMAT or data.get("key") != key:
+            return None
+        return Gazetteer(
+            [Entry(*(tuple(v) if isinstance(v, list) else v for v in e)) for e in data["entries"]],
+            [KnownOffice(*o) for o in data["offices"]],
+            {k: tuple(v) for k, v in data["titles"].items()},
+            [TitleForm(*t) for t in data["title_forms"]],
+            data["title_kinds"],
+            {s: {k: tuple(v) for k, v in sets.items()} for s, sets in data["role_sets"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _cache_write(key: str, gaz: Gazetteer) -> None:
+    """Best effort: a cache that cannot be written is simply not used."""
+    d = cache_dir()
+    data = {
+        "format": _CACHE_FORMAT,
+        "key": key,
+        "entries": [astuple(e) for e in gaz.entries],
+        "offices": [astuple(o) for o in gaz.offices],
+        "titles": gaz.titles,
+        "title_forms": [astuple(t) for t in gaz.title_forms],
+        "title_kinds": gaz.title_kinds,
+        "role_sets": gaz._role_sets,
+    }
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=d)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, d / f"gazetteer-{key}.json")
+        # Keep the few most recent caches (several user folders may be in use).
+        old = sorted(d.glob("gazetteer-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in old[8:]:
+            p.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 _DEFAULT: Gazetteer | None = None

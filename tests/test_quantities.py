@@ -1,0 +1,52 @@
+"""Money, percentages, multiples and counts in their usual written forms."""
+
+import pytest
+
+from amity.extract.quantities import find_quantities, parse_number
+
+
+def one(text: str):
+    found = [q for q in find_quantities(text) if q.kind != "number"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("$3 bn", 3e9, "USD"), ("USD 5 billion", 5e9, "USD"), ("3 billion dollars", 3e9, "USD"),
+    ("1.2 trillion tenge", 1.2e12, "KZT"), ("€500 million", 5e8, "EUR"), ("29 billion riyals", 29e9, "SAR"),
+    ("$2bln", 2e9, "USD"), ("USD10 billion", 1e10, "USD"), ("10 bln USD", 1e10, "USD"),
+    ("140 million US dollars", 1.4e8, "USD"), ("10 billion U.S. dollars", 1e10, "USD"), ("$228.8 Million", 2.288e8, "USD"),
+    ("US$ 5 bn", 5e9, "USD"), ("$500M", 5e8, "USD"),
+])
+def test_money(text, value, unit):
+    q = one(f"Trade reached {text} last year.")
+    assert q.kind == "money" and q.value == pytest.approx(value) and q.unit == unit
+
+
+@pytest.mark.parametrize(("text", "value", "kind", "unit"), [
+    ("50 percent", 50, "percent", "percent"), ("46 per cent", 46, "percent", "percent"), ("62%", 62, "percent", "percent"),
+    ("1.5-fold", 1.5, "multiple", "times"), ("twofold", 2, "multiple", "times"), ("doubled", 2, "multiple", "times"),
+    ("100 times", 100, "multiple", "times"), ("twice", 2, "multiple", "times"),
+])
+def test_percentages_and_multiples(text, value, kind, unit):
+    q = one(f"It grew {text} in 2023.".replace(" in 2023", ""))
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(("text", "approx"), [
+    ("about 50 percent", True), ("more than $11 billion", True), ("exceeded 5.3 billion dollars", True),
+    ("nearly double", True), ("12 percent", False), ("at least $2 billion", True),
+])
+def test_approximate_qualifiers(text, approx):
+    assert one(f"It {text} then.").approx is approx
+
+
+def test_amount_without_currency_is_kept_for_inference():
+    q = one("We will reach our target of 10 billion soon.")
+    assert (q.kind, q.value, q.unit) == ("amount", 1e10, None)
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,500", 1500), ("3.55", 3.55), ("fifty", 50), ("twenty-five", 25),
+                                             ("Fourteen", 14), ("abc", None)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value

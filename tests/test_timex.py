@@ -1,0 +1,35 @@
+"""Time expressions resolved against the publication date."""
+
+import pytest
+
+from amity.extract.timex import find_timexes
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("In March 2018, they met.", "2019", "2018-03"),
+    ("on 26th September", "2011-09-28", "2011-09-26"),
+    ("June 21, 2022", None, "2022-06-21"),
+    ("on Tuesday", "2022-05-11", "2022-05-10"),
+    ("tomorrow", "2022-10-08", "2022-10-09"),
+    ("last year", "2022-05-11", "2021"),
+    ("Over the past year", "2019", "2018"),
+    ("in 1H17", "2017-09-06", "2017"),
+    ("In the first quarter of 2019", None, "2019"),
+    ("in January–September 2023", None, "2023"),
+    ("the 2020-2021 financial year", None, "2021"),
+    ("in the next five years", "2022", "2027"),
+    ("within three years", "2011-09-28", "2014"),
+    ("the first seven months of this year", "2022", "2022"),
+    ("today (28th September)", "2011-09-28", "2011-09-28"),
+])
+def test_resolution(text, published, value):
+    found = find_timexes(text, published)
+    assert found and found[0].value == value
+
+
+def test_relative_times_need_a_document_date():
+    assert find_timexes("last year and on Tuesday", None) == []
+
+
+def test_numbers_that_are_not_years_are_left_alone():
+    assert find_timexes("2.7 Billion and 5,000 tons and 2019 percent", None) == []
