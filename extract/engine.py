@@ -114,7 +114,7 @@ class Extractor:
 
     # --- stage 2: people ------------------------------------------------------------------------
     def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],
-                by_sentence: list[list[Mention]]) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
+                by_sentence: list[list[Mention]], masks: MaskCache) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
         persons: dict[str, Person] = {}
         for m in mentions:
             if m.code == "P":
@@ -122,7 +122,7 @@ class Extractor:
         hits: list[Hit] = []
         discovered: list[tuple[str, Hit]] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
-            masked = mask(text, sentence.start, sentence.end, sent_mentions)
+            masked = _masked(masks, text, sentence, sent_mentions)
             for hit in match_rules(self.person_filter.candidates(masked.text), sentence, masked, text):
                 name_value = hit.slots.get(hit.rule.emit.get("name", "name"))
                 if isinstance(name_value, Mention):
@@ -179,13 +179,13 @@ class Extractor:
                 out.append(Mention(m.start(), m.end(), "P", firsts[m.group("first")], "Person", m.group(0)))
         return out
 
-    def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence],
-                        by_sentence: list[list[Mention]], persons: dict[str, Person]) -> tuple[list[Mention], list[Hit]]:
+    def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
+                        persons: dict[str, Person], masks: MaskCache) -> tuple[list[Mention], list[Hit]]:
         """Titles without a name ("the Head of Uzbekistan") -> the office holder at the doc date."""
         found: list[Mention] = []
         hits: list[Hit] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
-            masked = mask(text, sentence.start, sentence.end, sent_mentions)
+            masked = _masked(masks, text, sentence, sent_mentions)
             for hit in match_rules(self.resolve_filter.candidates(masked.text), sentence, masked, text):
                 after = text[hit.end:hit.end + 40]
                 if re.match(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]", after) or any(
@@ -216,17 +216,19 @@ class Extractor:
 
     # --- the whole document -------------------------------------------------------------------------
     def extract(self, doc: Document) -> DocumentFacts:
+        """The facts of one document (a pure function of the document and the loaded rules)."""
         text = _PRIVATE.sub(" ", doc.text)
         sentences = split_sentences(text)
         mentions = self._base_mentions(text, doc.published)
         by_sentence = _by_sentence(sentences, mentions)
-        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence)
+        cache: MaskCache = {}
+        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache)
         by_sentence = _by_sentence(sentences, mentions)
-        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons)
+        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache)
         if resolved:
             mentions = resolve_overlaps(resolved + mentions)
             by_sentence = _by_sentence(sentences, mentions)
-        masks = [mask(text, s.start, s.end, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
+        masks = [_masked(cache, text, s, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
         hits: dict[str, list[Hit]] = {kind: [] for kind in FACT_KINDS}
         for sentence, masked in zip(sentences, masks, strict=True):
             for hit in match_rules(self.fact_filter.candidates(masked.text), sentence, masked, text):
@@ -253,6 +255,18 @@ class DocumentContext:
         self.pair = pair
         self.leaders = leaders
         """The two persons named most often: who "the two leaders" are."""
+
+
+MaskCache = dict[tuple[int, tuple[int, ...]], Masked]
+
+
+def _masked(cache: MaskCache, text: str, sentence: Sentence, mentions: list[Mention]) -> Masked:
+    """A sentence masked with its mentions; the stages ask again only when the mentions changed."""
+    key = (sentence.start, tuple(id(m) for m in mentions))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = mask(text, sentence.start, sentence.end, mentions)
+    return found
 
 
 def _norm(text: str) -> str:

@@ -37,10 +37,19 @@ MIN_USEFUL = 2
 """A required set whose shortest string is shorter than this filters too little to be worth it."""
 
 
-def _score(strings: frozenset[str] | None) -> tuple[int, int]:
+COMMON = frozenset(
+    "of to the in and a an on for with by at is was are be as 's ’s it its that from or this has have will not but"
+    .split()
+)
+"""Strings so frequent in news that requiring one filters almost nothing."""
+
+
+def _score(strings: frozenset[str] | None) -> tuple[int, int, int]:
+    """Higher is more selective: no common words, then longer shortest string, then fewer strings."""
     if not strings:
-        return (-1, 0)
-    return (min(len(s) for s in strings), -len(strings))
+        return (-1, 0, 0)
+    common = sum(1 for s in strings if s.strip() in COMMON)
+    return (-common, min(len(s) for s in strings), -len(strings))
 
 
 def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
@@ -65,6 +74,9 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             candidates.append(frozenset(r.lower() for r in runs))
         runs = {""}
 
+    starts, _complete = _prefixes(items)
+    if starts and starts != {""}:
+        candidates.append(frozenset(p.lower() for p in starts))
     for op, av in items:
         if op == LITERAL:
             runs = {r + chr(av) for r in runs}
@@ -78,6 +90,42 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         candidates.append(_element(op, av))
     flush()
     return _best(candidates)
+
+
+MAX_PREFIXES = 256
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """Strings one of which every match of the sequence starts with, and whether they are the
+    whole match. Trie-built alternations ("a(?:mbassador|mir)") become whole words this way."""
+    result: set[str] = {""}
+    for op, av in items:
+        if op in ZERO_WIDTH:
+            continue
+        if op == LITERAL:
+            result = {r + chr(av) for r in result}
+            continue
+        if op == IN and all(member_op == LITERAL for member_op, _ in av) and len(av) * len(result) <= MAX_PREFIXES:
+            result = {r + chr(code) for r in result for _, code in av}
+            continue
+        if op == SUBPATTERN:
+            sub, complete = _prefixes(list(av[-1]))
+        elif op == BRANCH:
+            sub, complete = set(), True
+            for alternative in av[1]:
+                alt, alt_complete = _prefixes(list(alternative))
+                if alt is None or alt == {""}:
+                    return result, False
+                sub |= alt
+                complete = complete and alt_complete
+        else:
+            return result, False
+        if sub is None or sub == {""} or len(sub) * len(result) > MAX_PREFIXES:
+            return result, False
+        result = {r + p for r in result for p in sub}
+        if not complete:
+            return result, False
+    return result, True
 
 
 def _element(op: Any, av: Any) -> frozenset[str] | None:

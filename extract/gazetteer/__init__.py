@@ -29,7 +29,8 @@ of "2019-03" may be any day of March 2019). For a query period (a year, a month)
 the one whose term covers most of that period; on a tie (including overlaps caused by partial
 dates) the later-starting holder wins, i.e. the one in office at the end of the period. The
 roles "Head of State", "Head of Government" and "Leader" are generic: they resolve through the
-roles a country lists in ``head_of_state`` / ``head_of_government`` / ``leader``.
+roles a country lists in ``head_of_state`` / ``head_of_government`` / ``leader``, tried in
+order (Turkey's head of government: the Prime Minister, and from 2018 the President).
 
 Speed. Parsing and validating the packaged files takes about 130 ms; the validated result is
 therefore cached as JSON under the user's cache folder (``cache_dir()``; AMITY_CACHE_DIR to
@@ -695,8 +696,21 @@ class Gazetteer:
         return tuple(sorted(pool, key=lambda o: _span(o)[0]))
 
     def holder(self, role: str, state: str, on: str | None = None) -> str | None:
-        """Who held ``role`` for ``state`` on ``on`` (YYYY, YYYY-MM, YYYY-MM-DD; None = latest)."""
-        pool = self.holders(role, state)
+        """Who held ``role`` for ``state`` on ``on`` (YYYY, YYYY-MM, YYYY-MM-DD; None = latest).
+
+        A generic role ("Head of Government") tries the state's roles for it in their order
+        (Turkey: Prime Minister, then President) and answers with the first that has a holder.
+        """
+        st = self._state_name(state)
+        if st is None:
+            return None
+        for r in self._roles_for(role, st):
+            who = self._holder_of(tuple(self._offices.get((r, st), ())), on)
+            if who is not None:
+                return who
+        return None
+
+    def _holder_of(self, pool: tuple[KnownOffice, ...], on: str | None) -> str | None:
         if not pool:
             return None
         if on is None:
@@ -850,7 +864,7 @@ def _build(merged: dict[tuple[str, str], _Raw], titles_raw: dict[str, _Raw]) -> 
         return c
 
     # Fix the state-specific title forms to canonical country names.
-    for role, raw in titles_raw.items():
+    for raw in titles_raw.values():
         for st, (_forms, line) in raw.fields.get("state_forms", {}).items():
             if st not in country_alias:
                 raise GazetteerError(raw.path, line, f"state_forms: unknown country {st!r}")
@@ -909,9 +923,9 @@ def _build(merged: dict[tuple[str, str], _Raw], titles_raw: dict[str, _Raw]) -> 
             for o in f.get("offices", ()):
                 role = o["role"]
                 if title_kinds.get(role) != "dated":
-                    raise GazetteerError(o["_path"], o["_line"],
-                                         f"office role {role!r} is not a dated role of titles.yaml "
-                                         f"(dated roles: {', '.join(k for k, v in title_kinds.items() if v == 'dated')})")
+                    dated = ", ".join(k for k, v in title_kinds.items() if v == "dated")
+                    raise GazetteerError(o["_path"], o["_line"], f"office role {role!r} is not a "
+                                                                 f"dated role of titles.yaml ({dated})")
                 st = o.get("state")
                 st_name = None
                 if st:
