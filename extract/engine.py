@@ -66,7 +66,7 @@ class Extractor:
                  rules_dirs: Sequence[str | Path] = (), gazetteer_dirs: Sequence[str | Path] = ()) -> None:
         self.gazetteer = gazetteer or Gazetteer.load(gazetteer_dirs)
         self.ruleset = ruleset or load_rules(rules_dirs, titles=self.gazetteer.titles)
-        self.actor_matcher = build_matcher(self.gazetteer.entries)
+        self.actor_matcher = build_matcher(self.gazetteer.entries, self.ruleset.lists.get("global_org_words", ()))
         lists = self.ruleset.lists
         self.org_re = org_regex(lists.get("org_heads", ["Ministry", "Committee"]))
         self.media_re = media_regex(lists.get("media_heads", ["newspaper"]))

@@ -104,8 +104,13 @@ def _plain_words(entry: Any, attr: str) -> tuple[str, ...]:
     return tuple(getattr(entry, attr, ()) or ())
 
 
-def build_matcher(entries: Iterable[Any]) -> ActorMatcher:
-    """Index every surface form of every gazetteer entry; countries win over same-named cities."""
+def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> ActorMatcher:
+    """Index every surface form of every gazetteer entry; countries win over same-named cities.
+
+    Intergovernmental bodies and initiatives get their own placeholder letter (G) so that rules
+    can tell a regional grouping from a ministry; bodies whose names start with one of
+    `global_words` ("United Nations", "World", "International") are worldwide and stay O."""
+    global_words = tuple(global_words)
     candidates: dict[str, list[Candidate]] = {}
     index: dict[tuple[str, str], Any] = {}
     priority = {"Country": 0, "Organization": 1, "Region": 2, "City": 3, "Person": 4}
@@ -125,7 +130,8 @@ def build_matcher(entries: Iterable[Any]) -> ActorMatcher:
     for e in sorted(entries, key=lambda e: priority.get(e.type, 9)):
         index[(e.type, e.name)] = e
         code = TYPE_CODES.get(e.type, "O")
-        if e.type == "Organization" and getattr(e, "kind", None) == "intergovernmental":
+        if e.type == "Organization" and getattr(e, "kind", None) in ("intergovernmental", "initiative") \
+                and not any(e.name.startswith(word) for word in global_words):
             code = "G"
         exact = set(_plain_words(e, "case_sensitive_aliases"))
         country = getattr(e, "country", None)
