@@ -317,31 +317,35 @@ class Assembler:
 
     def _goal(self, ctx: DocumentContext, hit: Hit, target_m: Mention | None, book: ActorBook, claimed: set[int],
               drafts: list[Draft], quantified_spans: list[tuple[int, int]]) -> None:
+        """One goal per target, or one per coordinated part of a qualitative goal ("to A, and to B")."""
         emit = hit.rule.emit
-        if True:
-            if target_m is None and any(s < hit.end and hit.start < e for s, e in quantified_spans):
-                return
-            text_slot = emit.get("text") or next((s for s in ("text", "clause") if s in hit.slots), "match")
-            text = hit.words(text_slot) if text_slot in hit.slots else hit.text
-            text = re.sub(r"\s+", " ", text or hit.text).strip(" ,.;:–—-\"'«»“”")
-            if len(text.split()) < 2:
-                return
-            holders, _ = self._refs(ctx, hit, emit.get("holders", ["sentence"]), book, states_only=True)
-            if not holders:
-                holders = list(ctx.pair)
-            fields: dict[str, Any] = {"text": text, "holders": holders, "metric": None, "target": None,
-                                      "unit": None, "deadline": self._time(hit, emit.get("deadline"), ctx, deadline=True)}
-            if target_m is not None:
-                q = target_m.value
-                claimed.add(id(target_m))
-                quantified_spans.append((hit.start, hit.end))
-                fields["target"] = q.value
-                fields["unit"] = emit.get("unit") or _unit_of(target_m, ctx)
-                fields["metric"] = self._metric(hit, emit.get("metric"), target_m.start)
-            elif emit.get("metric"):
-                fields["metric"] = self._metric(hit, emit.get("metric"), None)
-            key = f"q|{fields['target']}|{fields['unit']}" if target_m is not None else f"t|{_norm(text)}"
-            drafts.append(Draft("goal", fields, [evidence_of(hit, ctx.doc.id)], key=key, span=(hit.start, hit.end)))
+        holders, _ = self._refs(ctx, hit, emit.get("holders", ["sentence"]), book, states_only=True)
+        if not holders:
+            holders = list(ctx.pair)
+        deadline = self._time(hit, emit.get("deadline"), ctx, deadline=True)
+        evidence = [evidence_of(hit, ctx.doc.id)]
+        if target_m is not None:
+            q = target_m.value
+            claimed.add(id(target_m))
+            quantified_spans.append((target_m.start, target_m.end))
+            text = _clean_goal_text(hit.text)
+            fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
+                      "unit": emit.get("unit") or _unit_of(target_m, ctx),
+                      "metric": self._metric(hit, emit.get("metric"), target_m.start)}
+            key = f"q|{fields['target']}|{fields['unit']}"
+            drafts.append(Draft("goal", fields, evidence, key=key, span=(hit.start, hit.end)))
+            return
+        slot = emit.get("text") or next((s for s in ("text", "clause", "action") if s in hit.slots), "match")
+        start, end = hit.extra.get(f"{slot}.span", (hit.start, hit.end))
+        for part_start, part_end in _coordinated_parts(ctx.text, start, end):
+            if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
+                continue  # this part is the quantified goal already read from the sentence
+            text = _clean_goal_text(ctx.text[part_start:part_end])
+            if len(text.split()) < 3:
+                continue
+            fields = {"text": text, "holders": holders, "deadline": deadline, "target": None, "unit": None,
+                      "metric": self._metric(hit, emit.get("metric"), None) if emit.get("metric") else None}
+            drafts.append(Draft("goal", fields, list(evidence), key=f"t|{_norm(text)}", span=(part_start, part_end)))
 
     def _figures(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
         drafts: list[Draft] = []
@@ -467,6 +471,24 @@ class Assembler:
 def _names(hit: Hit, name: str) -> bool:
     """Whether the sentence itself names the actor (not only through "I" or "we")."""
     return any(m.name == name for m in hit.masked.mentions)
+
+
+_COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+|;\s+(?:and\s+)?(?:to\s+)?")
+
+
+def _coordinated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of "A, and to B; C" as separate goals: coordinated infinitives name separate aims."""
+    parts = []
+    pos = start
+    for m in _COORDINATION.finditer(text, start, end):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _clean_goal_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”")
 
 
 def _unique(items):

@@ -61,7 +61,17 @@ CLAUSE_RE = (
 between spaces ("infrastructure – from food stuffs"); a dash inside a compound ("Mumbai–Ahmedabad")
 does not end it."""
 
-BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE}
+ACTION_RE = (
+    r"(?-i:(?!(?:be|become|becomes|have|has|had|remain|remains|say|said|tell|told|meet|met|not|never|also|the|"
+    r"a|an|this|that|these|those|it|its|their|our|his|her|serve|allow|help|enable|take place|emphasi[sz]e|stress|"
+    r"note|underline|mention|point|recall|express|thank|ask|add|consider|see|know|think|believe|hope|expect|seem|"
+    r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show)\b)"
+    r"[a-z][a-z\-]*)\b" + CLAUSE_RE
+)
+"""An action: a lower-case verb and the rest of its clause. Copulas, verbs of saying and thinking,
+negations and "serve"/"allow" (what a thing does, not what an actor intends) are not actions."""
+
+BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE, "action": ACTION_RE}
 
 COMMON_KEYS = {"id", "kind", "pattern", "when", "unless", "description", "examples", "enabled"}
 KIND_KEYS: dict[str, set[str]] = {
