@@ -31,6 +31,8 @@ _NOT_EVENT_DATE = re.compile(
 _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
+EVENT_DATE_REACH = 90
+"""How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 
@@ -106,7 +108,7 @@ class Assembler:
         return m.name, m.type or "Organization"
 
     def _refs(self, ctx: DocumentContext, hit: Hit, refs: Any, book: ActorBook,
-              states_only: bool = False) -> tuple[list[str], bool]:
+              states_only: bool = False, skip_codes: str = "") -> tuple[list[str], bool]:
         """Names for an emit field that lists slots and special references; bool = inferred."""
         names: list[str] = []
         inferred = False
@@ -116,6 +118,8 @@ class Assembler:
                 for m in hit.masked.mentions:
                     if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end):
                         continue  # "the Ukrainian crisis" names a topic, not a party
+                    if m.code in skip_codes:
+                        continue
                     if m.code in ACTOR_CODES and m.kind != "media" and (not only_states or m.code in STATE_CODES):
                         ref_actor = self._actor_of(m)
                         if ref_actor:
@@ -157,7 +161,10 @@ class Assembler:
             book.extra.setdefault(actor[0], {})["country"] = m.name
         return actor[0]
 
-    def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False) -> str | None:
+    def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False,
+              near: int | None = None) -> str | None:
+        """The date a fact refers to: its slot, else the nearest time expression in the sentence
+        (within `near` characters of the match, or opening the sentence: "On 8 June, ...")."""
         if slot == "document":
             return ctx.doc.published
         m = hit.mention(slot) if slot else None
@@ -181,6 +188,8 @@ class Assembler:
             distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
             if hit.start <= tm.start < hit.end:
                 distance = 0
+            if near is not None and distance > near and tm.start - hit.sentence.start > 30:
+                continue
             if best is None or distance < best[0]:
                 best = (distance, tm.value.value)
         return best[1] if best else None
@@ -258,7 +267,8 @@ class Assembler:
                         refs.append(group)
                     if place_slot in each_slots:
                         place_slot = group if hit.mention(group) is not None else None
-                participants, inferred = self._refs(ctx, hit, refs, book)
+                skip = "" if emit["type"] in ("Summit", "CulturalYear", "Forum") else "RI"
+                participants, inferred = self._refs(ctx, hit, refs, book, skip_codes=skip)
                 participants = [p for p in participants if p not in exclude]
                 named = [p for p in participants if p != ctx.speaker or _names(hit, p)]
                 if not named and "pair" not in refs:
@@ -283,7 +293,7 @@ class Assembler:
                     key = "rule:" + hit.rule.id  # different happenings of type Other never merge
                 drafts.append(Draft("event", {
                     "type": emit["type"], "label": label,
-                    "date": self._time(hit, emit.get("date"), ctx),
+                    "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH),
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end)))
@@ -527,6 +537,9 @@ def _compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None
         return False
     if bool(ya) != bool(yb) and (ya or yb) != doc_year:
         return False  # an undated mention is the current occasion, not one dated in another year
+    da, db = fa["date"] or "", fb["date"] or ""
+    if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
+        return False  # April and January of one year are two occasions
     if a.key and b.key and a.key != b.key:
         return False
     for keyed, other in ((a, b), (b, a)):

@@ -32,6 +32,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*(?:percent|%|billion|million))")),
     ("month_range", re.compile(rf"\b(?P<m>{_MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w-])")),
+    ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
@@ -109,6 +111,19 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return (_fmt(y, mo, d), "day", False) if _valid(y, mo, d) else None
+    if kind == "month":
+        # "in April" in a text of May 2024 is April 2024; "in November" in May 2024 is November 2023
+        if py is None or pm is None:
+            return None
+        month = _month(g["m"])
+        return _fmt(py if month <= pm + 1 else py - 1, month), "month", True
+    if kind == "rel_month":
+        if py is None or pm is None:
+            return None
+        which = g["which"].lower()
+        delta = -1 if which in ("last", "the previous", "the past", "past") else (1 if which == "next" else 0)
+        y, m = divmod((py * 12 + pm - 1) + delta, 12)
+        return _fmt(y, m + 1), "month", True
     if kind == "my":
         return _fmt(int(g["y"]), _month(g["m"])), "month", False
     if kind == "month_range":
