@@ -510,10 +510,17 @@ def _unique(items):
 
 
 def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
-    """A quantity's unit; an amount without currency takes the nearest currency named before it."""
+    """A quantity's unit; an amount without currency takes the nearest currency named before it,
+    and a currency word several states use ("dirhams") is read as the currency of the document's
+    states when one of them uses it."""
     q = m.value
     if m.code == "C":
         return m.kind
+    if q.word and q.word in ctx.currencies:
+        by_state = ctx.currencies[q.word]
+        for state in ctx.pair:
+            if state in by_state:
+                return by_state[state]
     if q.unit:
         return q.unit
     if m.code != "U":

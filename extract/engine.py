@@ -105,7 +105,7 @@ class Extractor:
         for q in find_quantities(text):
             code = QUANTITY_CODES[q.kind]
             end, unit = q.end, q.unit
-            if q.kind == "number":
+            if q.kind in ("number", "amount"):  # "40 companies", "1.2 million Emirati visitors"
                 tail = self.count_tail.match(text, q.end)
                 if tail:
                     code, end, unit = "C", tail.end(), tail.group("noun").lower()
@@ -236,6 +236,7 @@ class Extractor:
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),
                                   pair=_pair(mentions), leaders=_leaders(mentions))
+        context.currencies = self.ruleset.currencies
         return self.assembler.assemble(context, person_hits + title_hits, hits)
 
 
@@ -254,6 +255,7 @@ class DocumentContext:
         self.speaker = speaker
         self.pair = pair
         self.leaders = leaders
+        self.currencies: dict[str, dict[str, str]] = {}
         """The two persons named most often: who "the two leaders" are."""
 
 

@@ -33,29 +33,34 @@ SCALES = {
 
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD",
-    "u.s. dollar": "USD", "american dollars": "USD", "usd": "USD", "us$": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR",
-    "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "rub": "RUB",
-    "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rmb": "CNY",
-    "tenge": "KZT", "kzt": "KZT", "soums": "UZS", "soum": "UZS", "sum": "UZS", "uzs": "UZS",
-    "som": "KGS", "soms": "KGS", "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "manat": "TMT", "tmt": "TMT",
-    "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR", "sar": "SAR",
-    "dirhams": "AED", "dirham": "AED", "aed": "AED",
-    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "inr": "INR",
-    "pakistani rupees": "PKR", "pkr": "PKR",
-    "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW",
-    "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP", "gbp": "GBP",
-    "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "try": "TRY",
-    "tugriks": "MNT", "tugrik": "MNT", "mnt": "MNT", "dong": "VND", "vnd": "VND",
-    "egyptian pounds": "EGP", "egp": "EGP", "shillings": "KES", "kenyan shillings": "KES", "kes": "KES",
-    "tanzanian shillings": "TZS", "tzs": "TZS", "hryvnias": "UAH", "hryvnia": "UAH", "uah": "UAH",
-    "lari": "GEL", "gel": "GEL", "dram": "AMD", "drams": "AMD", "amd": "AMD",
-    "swiss francs": "CHF", "chf": "CHF", "francs": "CHF",
+    "u.s. dollar": "USD", "american dollars": "USD", "us$": "USD",
+    "euros": "EUR", "euro": "EUR",
+    "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "tenge": "KZT", "soums": "UZS", "soum": "UZS", "sum": "UZS",
+    "som": "KGS", "soms": "KGS", "somoni": "TJS", "manat": "TMT",
+    "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR",
+    "dirhams": "AED", "dirham": "AED",
+    "rupees": "INR", "rupee": "INR", "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "yen": "JPY", "won": "KRW",
+    "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP",
+    "lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
+    "tugriks": "MNT", "tugrik": "MNT", "dong": "VND",
+    "egyptian pounds": "EGP", "shillings": "KES", "kenyan shillings": "KES",
+    "tanzanian shillings": "TZS", "hryvnias": "UAH", "hryvnia": "UAH",
+    "lari": "GEL", "dram": "AMD", "drams": "AMD",
+    "swiss francs": "CHF", "francs": "CHF", "dirham": "AED", "dirhams": "AED", "dinar": "DZD", "dinars": "DZD",
+    "peso": "MXN", "pesos": "MXN", "rial": "IRR", "rials": "IRR", "reais": "BRL", "rand": "ZAR",
+    "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
+    "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "afghani": "AFN", "afghanis": "AFN",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD",
 }
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-                    "gbp": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR", "₸": "KZT", "rub": "RUB",
-                    "cny": "CNY", "kzt": "KZT", "sar": "SAR", "aed": "AED", "jpy": "JPY", "inr": "INR",
-                    "try": "TRY", "₺": "TRY", "₩": "KRW"}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP",
+                    "¥": "CNY", "₽": "RUB", "₹": "INR", "₸": "KZT",
+                    "jpy": "JPY",
+                    "₺": "TRY", "₩": "KRW", "r$": "BRL"}
 
 APPROX_WORDS = re.compile(
     r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
@@ -73,11 +78,17 @@ _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|f
             r"eight|nine))?")
 _SCALE = r"(?:thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
 _CUR_WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
-_CUR_SYM = r"(?:US\$|U\.S\.\s*\$|\$|€|£|¥|₽|₹|₸|₺|₩|USD|EUR|GBP|RUB|CNY|KZT|SAR|AED|JPY|INR|TRY)"
+ISO_CODES = frozenset("""USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY SAR AED QAR KWD OMR BHD IRR PKR INR
+BDT LKR NPR AFN MNT KRW KPW VND THB MYR IDR PHP SGD AUD NZD CAD MXN BRL ARS CLP PEN COP UYU BOB PYG ZAR NGN GHS KES TZS
+UGX RWF ETB EGP MAD DZD TND LYD SDG CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH BYN MDL RSD ILS JOD LBP IQD SYP YER
+HKD TWD XOF XAF""".split())
+"""ISO 4217 codes recognised next to a number ("CAD 56 billion", "2.5 bln USD"); matched in capitals only."""
+_CODES = "|".join(sorted(ISO_CODES))
+_CUR_SYM = rf"(?:US\$|U\.S\.\s*\$|\$|€|£|¥|₽|₹|₸|₺|₩|R\$|(?-i:{_CODES}))"
 
 MONEY = re.compile(
     rf"(?P<sym>{_CUR_SYM})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?:\s+(?:US\s+)?dollars?)?"
-    rf"|(?P<n2>{_NUM}|{_WORDNUM})(?:\s?(?P<s2>{_SCALE}))?\s*(?:of\s+)?(?P<cur>{_CUR_WORD})\b",
+    rf"|(?P<n2>{_NUM}|{_WORDNUM})(?:\s?(?P<s2>{_SCALE}))?\s*(?:of\s+)?(?P<cur>{_CUR_WORD}|(?-i:{_CODES}))\b",
     re.IGNORECASE,
 )
 PERCENT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM})\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b)",
@@ -107,6 +118,8 @@ class Quantity:
     value: float
     unit: str | None
     approx: bool = False
+    word: str | None = None
+    """The currency word as written ("dirhams"), which the document's states may disambiguate."""
 
 
 def parse_number(text: str) -> float | None:
@@ -160,7 +173,7 @@ _ANCHOR_WORDS = [w for w in WORD_NUMBERS if " " not in w] + [
     "quadruple", "quadrupled", "halve", "halved", "halves", "halving", "a"]
 ANCHOR = re.compile(
     r"[$€£¥₽₹₸₺₩]|(?<![\w.,])\d|(?<![\w\-])(?:" + trie_regex(_ANCHOR_WORDS) + r")(?![\w])"
-    r"|(?<!\w)(?:US|U\.S\.|USD|EUR|GBP|RUB|CNY|KZT|SAR|AED|JPY|INR|TRY)(?=\s?[\d$])",
+    r"|(?<!\w)(?:US|U\.S\.|R|" + _CODES + r")(?=\s?[\d$])",
     re.IGNORECASE,
 )
 """Where a quantity can start: a currency sign, a digit, a number word or a currency code. The
@@ -172,15 +185,16 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
     if m.group("sym"):
         num, scale_word = m.group("n1"), m.group("s1")
         sym = m.group("sym")
-        unit = "USD" if sym.upper().startswith(("US", "U.S")) else CURRENCY_SYMBOLS.get(sym.lower(), "USD")
+        unit = "USD" if sym.upper().startswith(("US", "U.S")) else CURRENCY_SYMBOLS.get(sym.lower(), sym.upper())
     else:
         num, scale_word = m.group("n2"), m.group("s2")
-        unit = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m.group("cur").lower()), m.group("cur").upper())
+        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        unit = CURRENCY_WORDS.get(word, m.group("cur").upper())
     value = parse_number(num)
     if value is None:
         return None
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
-                    _approx_or_vague(text, m.start(), num))
+                    _approx_or_vague(text, m.start(), num), None if m.group("sym") else word)
 
 
 def _at(text: str, pos: int) -> list[Quantity]:

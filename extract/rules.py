@@ -129,6 +129,9 @@ class RuleSet:
     lists: dict[str, list[str]] = field(default_factory=dict)
     metrics: dict[str, list[str]] = field(default_factory=dict)
     count_nouns: list[str] = field(default_factory=list)
+    currencies: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Currency words several states use ("dirham") -> state -> ISO code, read in the light of the
+    states the document is about."""
 
     def of_kind(self, kind: str) -> list[Rule]:
         return [r for r in self.rules if r.kind == kind]
@@ -319,7 +322,7 @@ def _lexicon_regexes(ruleset: RuleSet, titles: dict[str, Sequence[str]]) -> dict
 
 
 def _load_data_sections(data: LineDict, path: Path, ruleset: RuleSet) -> None:
-    allowed = {"rules", "lists", "metrics", "count_nouns", "kind", "version", "description"}
+    allowed = {"rules", "lists", "metrics", "count_nouns", "currencies", "kind", "version", "description"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise DataError(path, line_of(data), f"unknown top-level key(s): {', '.join(unknown)}")
@@ -333,6 +336,12 @@ def _load_data_sections(data: LineDict, path: Path, ruleset: RuleSet) -> None:
             if section == "lists" and (not re.fullmatch(r"[a-z_][a-z0-9_]*", str(name)) or name in MENTION_CODES):
                 raise DataError(path, line_of(block), f"list name {name!r} must be a lowercase word, not a slot type")
             getattr(ruleset, section).setdefault(str(name), []).extend(words)
+    currencies = data.get("currencies") or {}
+    if not isinstance(currencies, dict) or not all(
+            isinstance(v, dict) and all(isinstance(c, str) for c in v.values()) for v in currencies.values()):
+        raise DataError(path, line_of(currencies), "currencies must map a word to {state: ISO code}")
+    for word, by_state in currencies.items():
+        ruleset.currencies.setdefault(str(word).lower(), {}).update(by_state)
     nouns = data.get("count_nouns") or []
     if not isinstance(nouns, list) or not all(isinstance(w, str) for w in nouns):
         raise DataError(path, line_of(nouns), "count_nouns must be a list of words")
