@@ -449,13 +449,19 @@ class Assembler:
         return facts
 
     def _mentioned_actors(self, ctx: DocumentContext, book: ActorBook) -> None:
-        """Named actors count even outside facts, except cities (datelines), bare adjectives and
-        news media cited as sources, which are actors only when a fact involves them."""
+        """Named states, people and organisations count even outside facts. Not so cities (a
+        dateline is no actor), bare adjectives, news media cited as sources, or continents, seas
+        and other broad regions named in passing: those count only when a fact involves them.
+        Provinces and other regions inside one state are named for a reason and count."""
         for m in ctx.mentions:
-            if m.code in "SKPRG" or (m.code == "O" and m.kind != "media"):
+            if m.name in book.types:
                 book.add(m.name, m.type or "Organization", m.surface, m.start)
-            elif m.code == "A" and m.name in book.types:
-                book.add(m.name, "Country", m.surface, m.start)
+            elif m.code in "SKPG" or (m.code == "O" and m.kind != "media") or (m.code == "R" and self._local(m)):
+                book.add(m.name, m.type or "Organization", m.surface, m.start)
+
+    def _local(self, m: Mention) -> bool:
+        entry = self.gazetteer.get(m.name, "Region")
+        return entry is None or bool(getattr(entry, "country", None))
 
     def _actors(self, ctx: DocumentContext, book: ActorBook, facts: DocumentFacts) -> list[Actor]:
         for office in facts.offices:
