@@ -440,7 +440,8 @@ class Assembler:
         facts.events = [Event(d.fields["type"], d.fields["label"], d.fields["date"], d.fields["place"],
                               tuple(d.fields["participants"]), tuple(_unique(d.evidence))) for d in events]
         facts.goals = [Goal(d.fields["text"], d.fields["metric"], d.fields["target"], d.fields["unit"],
-                            d.fields["deadline"], tuple(d.fields["holders"]), tuple(_unique(d.evidence))) for d in goals]
+                            d.fields["deadline"], tuple(d.fields["holders"]), tuple(_unique(d.evidence)))
+                       for d in goals]
         facts.figures = [Figure(d.fields["text"], d.fields["metric"], d.fields["value"], d.fields["unit"],
                                 d.fields["approx"], d.fields["date"], tuple(d.fields["subjects"]),
                                 tuple(_unique(d.evidence))) for d in figures]
@@ -454,9 +455,8 @@ class Assembler:
         and other broad regions named in passing: those count only when a fact involves them.
         Provinces and other regions inside one state are named for a reason and count."""
         for m in ctx.mentions:
-            if m.name in book.types:
-                book.add(m.name, m.type or "Organization", m.surface, m.start)
-            elif m.code in "SKPG" or (m.code == "O" and m.kind != "media") or (m.code == "R" and self._local(m)):
+            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media")
+            if m.name in book.types or named_actor or (m.code == "R" and self._local(m)):
                 book.add(m.name, m.type or "Organization", m.surface, m.start)
 
     def _local(self, m: Mention) -> bool:

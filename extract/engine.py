@@ -32,7 +32,6 @@ from .mentions import (
     resolve_overlaps,
 )
 from .model import Document, DocumentFacts, Sentence
-from .prefilter import Prefilter
 from .persons import (
     Person,
     PersonIndex,
@@ -42,6 +41,7 @@ from .persons import (
     patronymic_regex,
     same_person,
 )
+from .prefilter import Prefilter
 from .quantities import find_quantities
 from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
 from .sentences import split_sentences
@@ -114,7 +114,8 @@ class Extractor:
 
     # --- stage 2: people ------------------------------------------------------------------------
     def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],
-                by_sentence: list[list[Mention]], masks: MaskCache) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
+                by_sentence: list[list[Mention]], masks: MaskCache
+                ) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
         persons: dict[str, Person] = {}
         for m in mentions:
             if m.code == "P":

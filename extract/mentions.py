@@ -94,7 +94,8 @@ def _case_ok(found: str, cand: Candidate) -> bool:
     if cand.exact_case:
         return False
     if surface.islower():
-        return found_n.lower() == surface or found_n[:1].upper() + found_n[1:].lower() == surface[:1].upper() + surface[1:]
+        capitalised = found_n[:1].upper() + found_n[1:].lower()
+        return found_n.lower() == surface or capitalised == surface[:1].upper() + surface[1:]
     if found_n.isupper() and len(found_n) > 3:
         return True
     # "Republic Of Kazakhstan" in a headline, "The Kingdom" at a sentence start

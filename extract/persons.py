@@ -157,4 +157,5 @@ def patronymic_regex(first_names: Iterable[str]) -> re.Pattern[str] | None:
     if not firsts:
         return None
     alt = "|".join(re.escape(f) for f in firsts)
-    return re.compile(rf"\b(?P<first>{alt})\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|ulu|ogly|oglu|qizi|kyzy))\b")
+    endings = "ovich|evich|ovna|evna|uly|ulu|ogly|oglu|qizi|kyzy"
+    return re.compile(rf"\b(?P<first>{alt})\s+(?P<patronymic>[A-Z][a-z]+(?:{endings}))\b")

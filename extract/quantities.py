@@ -50,7 +50,7 @@ CURRENCY_WORDS = {
     "egyptian pounds": "EGP", "shillings": "KES", "kenyan shillings": "KES",
     "tanzanian shillings": "TZS", "hryvnias": "UAH", "hryvnia": "UAH",
     "lari": "GEL", "dram": "AMD", "drams": "AMD",
-    "swiss francs": "CHF", "francs": "CHF", "dirham": "AED", "dirhams": "AED", "dinar": "DZD", "dinars": "DZD",
+    "swiss francs": "CHF", "francs": "CHF", "dinar": "DZD", "dinars": "DZD",
     "peso": "MXN", "pesos": "MXN", "rial": "IRR", "rials": "IRR", "reais": "BRL", "rand": "ZAR",
     "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
     "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "afghani": "AFN", "afghanis": "AFN",

@@ -40,8 +40,9 @@ MENTION_CODES: dict[str, str] = {
     "quantity": "MUQXC", "year": "Y", "date": "YD",
 }
 """Slot type -> placeholder letters it accepts. Letters: S country named, K capital, A adjective or
-demonym, P person, O organisation, G intergovernmental organisation, R region, I city, M money, U amount without currency, Q percent,
-X multiple, C count (number + countable noun), N other number, Y year, D finer date."""
+demonym, P person, O organisation, G intergovernmental organisation, R region, I city, M money,
+U amount without currency, Q percent, X multiple, C count (number + countable noun), N other
+number, Y year, D finer date."""
 
 NAME_RE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt|H\.\s?E|Sheikh|Sir|Madam)\.?\s+)?"

@@ -27,25 +27,40 @@ _DASH = r"\s*(?:-|–|—|to|and|till|until|through)\s*"
 _SMALL = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
           r"thirty)")
 
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)")
+_REL_YEAR = (r"(?:this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|past|previous|"
+             r"current|coming)")
+_NOT_AMOUNT = r"(?!\s*(?:percent|%|billion|million))"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*(?:percent|%|billion|million))")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+                       rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
+                       rf"(?:,?\s+(?P<y>{_YEAR}))?\b{_NOT_AMOUNT}")),
     ("month_range", re.compile(rf"\b(?P<m>{_MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w-])")),
+    ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)"
+                         rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
-    ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
-    ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+                           rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
+    ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
+                                rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
     ("year_range", re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
-    ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>{_SMALL})\s+years\b", re.I)),
-    ("rel_year", re.compile(r"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|past|previous|current|coming)\s+year\b", re.I)),
+    ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*"
+                              rf"(?P<n>{_SMALL})\s+years\b", re.I)),
+    ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
     ("end_year", re.compile(r"\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("late_year", re.compile(rf"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s*-?\s*(?P<y>{_YEAR})\b", re.I)),
-    ("year", re.compile(rf"(?<![\w$€£.,-])(?P<y>{_YEAR})(?![\w%]|\s*(?:percent|per\s+cent|billion|million|thousand|tons|tonnes|km)|[.,]\d)")),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?"
+                           r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("late_year", re.compile(r"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
+                             rf"\s*-?\s*(?P<y>{_YEAR})\b", re.I)),
+    ("year", re.compile(rf"(?<![\w$€£.,-])(?P<y>{_YEAR})"
+                        r"(?![\w%]|\s*(?:percent|per\s+cent|billion|million|thousand|tons|tonnes|km)|[.,]\d)")),
 ]
 
 

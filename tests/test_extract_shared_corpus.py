@@ -34,9 +34,10 @@ def write_tables(gold_dir: Path, out: Path) -> None:
         f = extractor().extract(read_document(path))
         d = f.document.id
         rows["actors"] += [[a.name, a.type, "|".join(a.aliases), d] for a in f.actors]
-        rows["events"] += [[e.label, e.type, e.date or "", e.place or "", "|".join(e.participants), d] for e in f.events]
-        rows["goals"] += [[g.text, g.metric or "", _num(g.target), g.unit or "", g.deadline or "", "|".join(g.holders), d]
-                          for g in f.goals]
+        rows["events"] += [[e.label, e.type, e.date or "", e.place or "", "|".join(e.participants), d]
+                           for e in f.events]
+        rows["goals"] += [[g.text, g.metric or "", _num(g.target), g.unit or "", g.deadline or "",
+                           "|".join(g.holders), d] for g in f.goals]
         rows["figures"] += [[g.text, g.metric or "", _num(g.value), g.unit, str(g.approx).lower(), g.date or "",
                              "|".join(g.subjects), d] for g in f.figures]
         rows["topics"] += [[t.topic, d] for t in f.topics]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pycountry
 import pytest
+
 from amity.extract.gazetteer import (
     ACTOR_TYPES,
     Gazetteer,

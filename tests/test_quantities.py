@@ -15,7 +15,8 @@ def one(text: str):
     ("$3 bn", 3e9, "USD"), ("USD 5 billion", 5e9, "USD"), ("3 billion dollars", 3e9, "USD"),
     ("1.2 trillion tenge", 1.2e12, "KZT"), ("€500 million", 5e8, "EUR"), ("29 billion riyals", 29e9, "SAR"),
     ("$2bln", 2e9, "USD"), ("USD10 billion", 1e10, "USD"), ("10 bln USD", 1e10, "USD"),
-    ("140 million US dollars", 1.4e8, "USD"), ("10 billion U.S. dollars", 1e10, "USD"), ("$228.8 Million", 2.288e8, "USD"),
+    ("140 million US dollars", 1.4e8, "USD"), ("10 billion U.S. dollars", 1e10, "USD"),
+    ("$228.8 Million", 2.288e8, "USD"),
     ("US$ 5 bn", 5e9, "USD"), ("$500M", 5e8, "USD"),
 ])
 def test_money(text, value, unit):
@@ -24,7 +25,8 @@ def test_money(text, value, unit):
 
 
 @pytest.mark.parametrize(("text", "value", "kind", "unit"), [
-    ("50 percent", 50, "percent", "percent"), ("46 per cent", 46, "percent", "percent"), ("62%", 62, "percent", "percent"),
+    ("50 percent", 50, "percent", "percent"), ("46 per cent", 46, "percent", "percent"),
+    ("62%", 62, "percent", "percent"),
     ("1.5-fold", 1.5, "multiple", "times"), ("twofold", 2, "multiple", "times"), ("doubled", 2, "multiple", "times"),
     ("100 times", 100, "multiple", "times"), ("twice", 2, "multiple", "times"),
 ])

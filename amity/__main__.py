@@ -1,0 +1,5 @@
+"""`python -m amity` runs the command line."""
+
+from amity.cli import main
+
+main()
