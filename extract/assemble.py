@@ -338,7 +338,7 @@ class Assembler:
             q = target_m.value
             claimed.add(id(target_m))
             quantified_spans.append((target_m.start, target_m.end))
-            text = _clean_goal_text(hit.text)
+            text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
                       "unit": emit.get("unit") or _unit_of(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
@@ -501,6 +501,19 @@ def _coordinated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]
         pos = m.end()
     parts.append((pos, end))
     return [(s, e) for s, e in parts if e > s]
+
+
+_CLAUSE_END = re.compile(r"[.;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|\s[\u2013\u2014]\s")
+
+
+def _target_clause(text: str, start: int, target: Mention) -> str:
+    """The words of a quantified goal: from the coordinated part holding the target ("… and to
+    triple exports") to the end of its clause, so the deadline after the target is kept."""
+    parts = _coordinated_parts(text, start, target.end)
+    part_start = next((s for s, e in reversed(parts) if s <= target.start), start)
+    end = _CLAUSE_END.search(text, target.end)
+    stop = end.start() if end and end.start() - target.end < 120 else min(len(text), target.end + 60)
+    return text[part_start:stop]
 
 
 def _clean_goal_text(text: str) -> str:
