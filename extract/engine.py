@@ -33,12 +33,13 @@ from .mentions import (
 )
 from .model import Document, DocumentFacts, Sentence
 from .persons import (
+    PATRONYMIC_AFTER_NAME,
     Person,
     PersonIndex,
     clean_name,
+    find_words,
     link_to_gazetteer,
     name_forms,
-    patronymic_regex,
     same_person,
 )
 from .prefilter import Prefilter
@@ -46,7 +47,6 @@ from .quantities import find_quantities
 from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
 from .sentences import split_sentences
 from .timex import find_timexes
-from .trie import trie_regex
 
 QUANTITY_CODES = {"money": "M", "amount": "U", "percent": "Q", "multiple": "X", "number": "N"}
 FACT_KINDS = ("event", "goal", "figure", "relation", "topic", "threat")
@@ -86,9 +86,12 @@ class Extractor:
             for form in forms:
                 self.role_of_title.setdefault(_norm(form), role)
         self.rules = {kind: self.ruleset.of_kind(kind) for kind in ("person", *FACT_KINDS)}
-        self.fact_filter = Prefilter([r for kind in FACT_KINDS for r in self.rules[kind]])
-        self.person_filter = Prefilter([r for r in self.rules["person"] if not r.emit.get("resolve")])
-        self.resolve_filter = Prefilter([r for r in self.rules["person"] if r.emit.get("resolve")])
+        ordered = [r for kind in ("person", *FACT_KINDS) for r in self.rules[kind]]
+        self.prefilter = Prefilter(ordered)
+        self.person_rules = frozenset(i for i, r in enumerate(ordered)
+                                      if r.kind == "person" and not r.emit.get("resolve"))
+        self.resolve_rules = frozenset(i for i, r in enumerate(ordered) if r.kind == "person" and r.emit.get("resolve"))
+        self.fact_rules = frozenset(i for i, r in enumerate(ordered) if r.kind != "person")
         self.assembler = Assembler(self.gazetteer, self.ruleset)
         self.person_index = PersonIndex(self.gazetteer.entries)
 
@@ -114,7 +117,7 @@ class Extractor:
 
     # --- stage 2: people ------------------------------------------------------------------------
     def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],
-                by_sentence: list[list[Mention]], masks: MaskCache
+                by_sentence: list[list[Mention]], masks: MaskCache, plain: list[frozenset[int]]
                 ) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
         persons: dict[str, Person] = {}
         for m in mentions:
@@ -124,7 +127,8 @@ class Extractor:
         discovered: list[tuple[str, Hit]] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
             masked = _masked(masks, text, sentence, sent_mentions)
-            for hit in match_rules(self.person_filter.candidates(masked.text), sentence, masked, text):
+            rules = self.prefilter.select(plain[sentence.index], masked.text, self.person_rules, masked.letters)
+            for hit in match_rules(rules, sentence, masked, text):
                 name_value = hit.slots.get(hit.rule.emit.get("name", "name"))
                 if isinstance(name_value, Mention):
                     hits.append(hit)
@@ -168,26 +172,24 @@ class Extractor:
                 forms.setdefault(form, name)
         if not forms:
             return []
-        regex = re.compile(r"(?<![\w\-])(?:" + trie_regex(forms) + r")(?![\w\-])")
-        exact = {re.sub(r"\s+", " ", f): n for f, n in forms.items()}
-        out = [Mention(m.start(), m.end(), "P", exact.get(re.sub(r"\s+", " ", m.group(0)), ""), "Person", m.group(0))
-               for m in regex.finditer(text)]
-        out = [m for m in out if m.name]
+        out = [Mention(start, start + len(form), "P", name, "Person", form)
+               for form, name in forms.items() for start in find_words(text, form)]
         firsts = {name.split()[0]: name for name in persons if " " in name}
-        patronymic = patronymic_regex(firsts)
-        if patronymic:
-            for m in patronymic.finditer(text):
+        for m in PATRONYMIC_AFTER_NAME.finditer(text):
+            if m.group("first") in firsts:
                 out.append(Mention(m.start(), m.end(), "P", firsts[m.group("first")], "Person", m.group(0)))
         return out
 
     def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
-                        persons: dict[str, Person], masks: MaskCache) -> tuple[list[Mention], list[Hit]]:
+                        persons: dict[str, Person], masks: MaskCache, plain: list[frozenset[int]]
+                        ) -> tuple[list[Mention], list[Hit]]:
         """Titles without a name ("the Head of Uzbekistan") -> the office holder at the doc date."""
         found: list[Mention] = []
         hits: list[Hit] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
             masked = _masked(masks, text, sentence, sent_mentions)
-            for hit in match_rules(self.resolve_filter.candidates(masked.text), sentence, masked, text):
+            rules = self.prefilter.select(plain[sentence.index], masked.text, self.resolve_rules, masked.letters)
+            for hit in match_rules(rules, sentence, masked, text):
                 after = text[hit.end:hit.end + 40]
                 if re.match(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]", after) or any(
                         m.code == "P" and 0 <= m.start - hit.end <= 3 for m in sent_mentions):
@@ -223,16 +225,18 @@ class Extractor:
         mentions = self._base_mentions(text, doc.published)
         by_sentence = _by_sentence(sentences, mentions)
         cache: MaskCache = {}
-        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache)
+        plain = [self.prefilter.plain(s.text) for s in sentences]
+        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache, plain)
         by_sentence = _by_sentence(sentences, mentions)
-        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache)
+        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache, plain)
         if resolved:
             mentions = resolve_overlaps(resolved + mentions)
             by_sentence = _by_sentence(sentences, mentions)
         masks = [_masked(cache, text, s, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
         hits: dict[str, list[Hit]] = {kind: [] for kind in FACT_KINDS}
         for sentence, masked in zip(sentences, masks, strict=True):
-            for hit in match_rules(self.fact_filter.candidates(masked.text), sentence, masked, text):
+            rules = self.prefilter.select(plain[sentence.index], masked.text, self.fact_rules, masked.letters)
+            for hit in match_rules(rules, sentence, masked, text):
                 hits[hit.rule.kind].append(hit)
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),

@@ -151,11 +151,22 @@ def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str 
     return None
 
 
-def patronymic_regex(first_names: Iterable[str]) -> re.Pattern[str] | None:
-    """First name + patronymic ("Shavkat Miromonovich") for persons named in the document."""
-    firsts = sorted({f for f in first_names if len(f) >= 3}, key=len, reverse=True)
-    if not firsts:
-        return None
-    alt = "|".join(re.escape(f) for f in firsts)
-    endings = "ovich|evich|ovna|evna|uly|ulu|ogly|oglu|qizi|kyzy"
-    return re.compile(rf"\b(?P<first>{alt})\s+(?P<patronymic>[A-Z][a-z]+(?:{endings}))\b")
+PATRONYMIC_AFTER_NAME = re.compile(
+    r"\b(?P<first>[A-Z][a-z]{2,})\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|ulu|ogly|oglu|qizi|kyzy))\b")
+"""First name + patronymic ("Shavkat Miromonovich"); kept when the first name is a person's of the
+document."""
+
+
+def find_words(text: str, phrase: str) -> list[int]:
+    """Start offsets of `phrase` in text as a whole word (plain string search: cheaper per document
+    than compiling a pattern of the document's names)."""
+    found = []
+    n = len(phrase)
+    pos = text.find(phrase)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + n] if pos + n < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            found.append(pos)
+        pos = text.find(phrase, pos + 1)
+    return found

@@ -164,37 +164,76 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip()).lower().replace("\u2019", "'").replace("\u2013", "-")
 
 
+_PLACEHOLDER_CHARS = ("\ue000", "\ue001")
+
+
 class Prefilter:
-    """One trie scan of a sentence tells which rules have one of their required strings in it."""
+    """One scan of a sentence tells which rules have one of their required strings in it.
+
+    Required strings of plain words are looked for in the sentence as written, once, whatever
+    stage asks (people, titles, facts); strings that involve a placeholder ("\ue000C" for a
+    count) are checked against the masked sentence of the stage that asks.
+    """
 
     def __init__(self, rules: list[Any]) -> None:
-        self.always: list[int] = []
-        self.by_string: dict[str, list[int]] = {}
+        self.rules = rules
+        self.always: set[int] = set()
+        self.masked: list[tuple[int, frozenset[str]]] = []
+        self.by_letter: dict[str, set[int]] = {}
+        by_string: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
             strings = required_literals(rule.regex.pattern, rule.regex.flags)
             if strings is None:
-                self.always.append(i)
+                self.always.add(i)
+            elif all(len(s) == 2 and s[0] == "\ue000" for s in strings):
+                for s in strings:  # "a count or a percent": a placeholder letter the sentence must have
+                    self.by_letter.setdefault(s[1].upper(), set()).add(i)
+            elif any(c in s for s in strings for c in _PLACEHOLDER_CHARS):
+                self.masked.append((i, strings))
             else:
-                for s in strings:
-                    self.by_string.setdefault(_normal(s), []).append(i)
-        self.rules = rules
-        self.regex = re.compile(trie_regex(self.by_string), re.IGNORECASE) if self.by_string else None
+                for string in strings:
+                    by_string.setdefault(_normal(string), set()).add(i)
+        # a longer string's entry also carries the rules of the strings it starts with, so one
+        # (longest) match at a position is enough
+        self.expanded: dict[str, frozenset[int]] = {
+            key: frozenset().union(*(ids for other, ids in by_string.items() if key.startswith(other)))
+            for key in by_string
+        }
+        self.regex = re.compile(f"(?=({trie_regex(by_string)}))", re.IGNORECASE) if by_string else None
+
+    def plain(self, text: str) -> frozenset[int]:
+        """Indices of the rules whose plain required strings occur in text (one C-level pass)."""
+        if self.regex is None:
+            return frozenset()
+        expanded = self.expanded
+        chosen: set[int] = set()
+        for m in self.regex.finditer(text):
+            found = m.group(1)
+            key = found.lower()
+            ids = expanded.get(key)
+            if ids is None:
+                ids = expanded.get(_normal(found), ())
+            chosen.update(ids)
+        return frozenset(chosen)
+
+    def select(self, plain: frozenset[int], masked_text: str, allowed: frozenset[int] | None = None,
+               letters: frozenset[str] | None = None) -> list[Any]:
+        """The rules worth running on a masked sentence whose plain scan gave `plain`, in order;
+        `letters` are the placeholder letters of the masked sentence, when the caller knows them."""
+        chosen = set(self.always) | plain
+        if letters is None:
+            letters = frozenset(masked_text[i + 1] for i in range(len(masked_text) - 1) if masked_text[i] == "\ue000")
+        for letter in letters:
+            ids = self.by_letter.get(letter)
+            if ids:
+                chosen |= ids
+        if self.masked:
+            lower = masked_text.lower()
+            chosen.update(i for i, strings in self.masked if any(s in lower for s in strings))
+        if allowed is not None:
+            chosen &= allowed
+        return [self.rules[i] for i in sorted(chosen)]
 
     def candidates(self, text: str) -> list[Any]:
-        """The rules worth running on text, in their original order."""
-        chosen = set(self.always)
-        if self.regex is not None:
-            lookup = self.by_string
-            pos = 0
-            search = self.regex.search
-            while True:
-                m = search(text, pos)
-                if m is None:
-                    break
-                matched = _normal(m.group(0))
-                for k in range(MIN_USEFUL, len(matched) + 1):  # shorter strings hidden by a longer one
-                    found = lookup.get(matched[:k])
-                    if found:
-                        chosen.update(found)
-                pos = m.start() + 1
-        return [self.rules[i] for i in sorted(chosen)]
+        """The rules worth running on one masked sentence (plain scan and check together)."""
+        return self.select(self.plain(text), text)

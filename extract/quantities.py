@@ -170,7 +170,7 @@ def _clean(value: float) -> float:
 _ANCHOR_WORDS = [w for w in WORD_NUMBERS if " " not in w] + [
     "twofold", "threefold", "fourfold", "fivefold", "tenfold", "hundredfold", "twice",
     "double", "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling",
-    "quadruple", "quadrupled", "halve", "halved", "halves", "halving", "a"]
+    "quadruple", "quadrupled", "halve", "halved", "halves", "halving"]
 ANCHOR = re.compile(
     r"[$€£¥₽₹₸₺₩]|(?<![\w.,])\d|(?<![\w\-])(?:" + trie_regex(_ANCHOR_WORDS) + r")(?![\w])"
     r"|(?<!\w)(?:US|U\.S\.|R|" + _CODES + r")(?=\s?[\d$])",

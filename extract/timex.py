@@ -201,6 +201,22 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
     return None
 
 
+def _needed() -> dict[str, frozenset[str]]:
+    """Words without which a pattern cannot match ("quarter", a month name): a document lacking
+    them skips the pattern's scan."""
+    from .prefilter import required_literals
+
+    out = {}
+    for kind, pattern in _PATTERNS:
+        strings = required_literals(pattern.pattern, pattern.flags | re.IGNORECASE)
+        if strings:
+            out[kind] = frozenset(s.lower() for s in strings)
+    return out
+
+
+_NEEDED = _needed()
+
+
 def find_timexes(text: str, published: str | None) -> list[Timex]:
     """All resolvable time expressions in text; earlier patterns win where they overlap.
 
@@ -208,7 +224,11 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
     which a single alternation of all patterns would defeat."""
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
     for kind, pattern in _PATTERNS:
+        needed = _NEEDED.get(kind)
+        if needed and not any(s in lower for s in needed):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if taken and any(s < te and e > ts for ts, te in taken):
