@@ -83,8 +83,9 @@ def extract_all(documents: Iterable, extractor: Extractor, skipped: list[str],
     for doc in documents:
         try:
             facts = extractor.extract(doc)
-        except RecursionError:
-            skipped.append(f"{doc.path or doc.id}: too deeply nested to extract")
+        except Exception as error:  # noqa: BLE001 - one text must never stop the corpus
+            skipped.append(f"{doc.path or doc.id}: extraction failed ({type(error).__name__}: {error}); "
+                           "please report this with the text")
             continue
         if on_document is not None:
             on_document(facts)

@@ -142,22 +142,52 @@ def document_from_text(doc_id: str, text: str, published: str | None = None, **m
     )
 
 
+SKIPPED_NAMES = {"README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md"}
+"""Files that document a folder of texts rather than being one of them."""
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
+    """Every text file below `folder`, depth first without recursion (so no depth limit), never
+    following links to folders (so a link loop cannot hang the walk); unreadable folders are
+    reported, not fatal."""
+    found: list[Path] = []
+    problems: list[InputError] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                items = sorted(entries, key=lambda e: e.name)
+        except OSError as error:
+            problems.append(InputError(current, f"cannot read folder: {error.strerror or error}"))
+            continue
+        for entry in items:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(TEXT_SUFFIXES) and entry.name not in SKIPPED_NAMES:
+                found.append(Path(entry.path))
+    return sorted(found), problems
+
+
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
     """Text files under the given files and folders, in a stable order; problems are yielded.
 
-    Folders are walked without following symbolic links to folders, so a link loop cannot hang a
-    build; a link to a file is read like the file.
+    A link to a file is read like the file; links to folders are not followed inside a folder.
     """
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             yield InputError(p, "no such file or folder")
         elif p.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(p, onerror=None, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in files if f.endswith(TEXT_SUFFIXES) and not f.startswith("."))
-            yield from sorted(found)
+            found, problems = _walk(p)
+            yield from problems
+            yield from found
         elif p.suffix not in TEXT_SUFFIXES:
             yield InputError(p, f"not a text document (expected {' or '.join(TEXT_SUFFIXES)})")
         else:
