@@ -10,6 +10,7 @@ so that each fact appears once with all its evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -478,7 +479,10 @@ class Assembler:
             entry = self.gazetteer.get(name, type_)
             evidence = tuple(Evidence(ctx.doc.id, s.start, s.end, s.text, "mention")
                              for s in (ctx.sentences[i] for i in naming.get(name, ())[:5]))
-            out.append(Actor(name, type_, tuple(sorted(book.aliases.get(name, ()))),
+            aliases = set(book.aliases.get(name, ()))
+            aliases |= {folded for form in (name, *aliases) if (folded := ascii_fold(form)) != form}
+            aliases.discard(name)
+            out.append(Actor(name, type_, tuple(sorted(aliases)),
                              getattr(entry, "iso_code", None) if entry else None,
                              getattr(entry, "wikidata", None) if entry else None, evidence))
         return out
@@ -518,6 +522,11 @@ def _target_clause(text: str, start: int, target: Mention) -> str:
 
 def _clean_goal_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”")
+
+
+def ascii_fold(text: str) -> str:
+    """"Chișinău" -> "Chisinau": texts and tools spell names with and without diacritics."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") or text
 
 
 def _unique(items):

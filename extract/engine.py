@@ -68,7 +68,11 @@ class Extractor:
         self.ruleset = ruleset or load_rules(rules_dirs, titles=self.gazetteer.titles)
         self.actor_matcher = build_matcher(self.gazetteer.entries, self.ruleset.lists.get("global_org_words", ()))
         lists = self.ruleset.lists
-        self.org_re = org_regex(lists.get("org_heads", ["Ministry", "Committee"]))
+        tail_words = list(lists.get("org_tail_words", ()))
+        for e in self.gazetteer.entries:
+            if e.type == "Country":
+                tail_words.extend((e.name, *e.aliases))
+        self.org_re = org_regex(lists.get("org_heads", ["Ministry", "Committee"]), tail_words)
         self.media_re = media_regex(lists.get("media_heads", ["newspaper"]))
         self.region_re = region_regex(lists.get("region_heads", ["region", "province"]))
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
@@ -77,10 +81,13 @@ class Extractor:
             rf"nations|governments|leaders|parties|years|days|months)\b)[\w\-]+\s+){{0,2}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
         for e in self.gazetteer.entries:
             if e.type == "Country":
                 for form in (e.name, *e.aliases, *getattr(e, "capitals", ())):
                     self.state_forms[_norm(form)] = e.name
+                for adjective in getattr(e, "adjectives", ()):
+                    self.adjectives.setdefault(adjective, e.name)
         self.role_of_title: dict[str, str] = {}
         for role, forms in self.gazetteer.titles.items():
             for form in forms:
@@ -98,7 +105,7 @@ class Extractor:
     # --- stage 1: what is in the text --------------------------------------------------------
     def _base_mentions(self, text: str, published: str | None) -> list[Mention]:
         actors = self.actor_matcher.find(text)
-        discovered = discover_orgs(text, self.org_re, self.media_re, self.state_forms)
+        discovered = discover_orgs(text, self.org_re, self.media_re, self.state_forms, self.adjectives)
         discovered = prefer_gazetteer_orgs(discovered, actors)
         merge_org_names(discovered)
         discovered += discover_regions(text, self.region_re)

@@ -15,6 +15,7 @@ from typing import Any
 
 from .trie import trie_regex
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
 TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
 
@@ -73,6 +74,8 @@ class ActorMatcher:
             found = m.group(0)
             accepted = False
             for cand in self.candidates.get(_key(found), ()):
+                if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
+                    continue  # "Victoria Falls", "Washington Post": the city is part of another name
                 if not cand.auto and _case_ok(found, cand):
                     out.append(Mention(m.start(), m.end(), cand.code, cand.name, cand.type, found,
                                        city=cand.city, country=cand.country, kind=cand.kind))
@@ -82,13 +85,13 @@ class ActorMatcher:
 
 
 def _key(surface: str) -> str:
-    return re.sub(r"\s+", " ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
+    return re.sub(r"[\s\-\u2010\u2011]+", " ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
 
 
 def _case_ok(found: str, cand: Candidate) -> bool:
     """Capitalised names match as written, in title case or in capitals; never in lower case."""
-    found_n = re.sub(r"\s+", " ", found).replace("\u2019", "'").replace("\u2013", "-")
-    surface = cand.surface.replace("\u2019", "'").replace("\u2013", "-")
+    found_n = re.sub(r"[\s\-\u2010\u2011]+", " ", found.replace("\u2019", "'").replace("\u2013", "-"))
+    surface = re.sub(r"[\s\-\u2010\u2011]+", " ", cand.surface.replace("\u2019", "'").replace("\u2013", "-"))
     if found_n == surface:
         return True
     if cand.exact_case:
@@ -161,12 +164,21 @@ _STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their
                "According", "Under", "With", "From", "To", "As", "If", "When", "Since", "While", "It", "We", "They"}
 
 
-def org_regex(heads: Iterable[str]) -> re.Pattern[str]:
-    """Capitalised names ending in an organisation word ("State Committee for Investments")."""
+def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Pattern[str]:
+    """Capitalised names ending in an organisation word ("State Committee for Investments").
+
+    After the head word, "of …" continues only with words that name a field or a state
+    ("Ministry of Foreign Affairs of the Republic of Kazakhstan"), so the name of the person who
+    heads the body ("Cabinet of Ministers Khojamyrat Geldimyradov") is not swallowed."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){_ORG_TAIL})"
-    )
+    words = [w for w in tail_words if w and w[0].isupper()]
+    if not words:
+        return re.compile(
+            rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){_ORG_TAIL})")
+    word = f"(?:{trie_regex(words)})(?![\\w\\-])"
+    tail = (rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}"
+            rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+|\s+of\s+(?:the\s+)?){word}){{0,8}})?")
+    return re.compile(rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})")
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
@@ -191,7 +203,7 @@ def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
-                  state_forms: dict[str, str]) -> list[Mention]:
+                  state_forms: dict[str, str], adjectives: dict[str, str] | None = None) -> list[Mention]:
     """Organisations the gazetteer does not know. "Uzbekistan's Chamber of Commerce" becomes
     "Chamber of Commerce of Uzbekistan" so that it merges with the same body named the other way.
     A list ("the Ministry of Trade, State Committee for Investments") is cut at the comma where a
@@ -204,8 +216,8 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             break
         start, end = _strip_leading(text, *m.span("org"))
         pos = max(m.end(), start + 1)
-        cut = _NEW_ORG_AFTER_COMMA.search(text, start, end)
-        if cut:
+        cut = _NEW_ORG_AFTER_COMMA.search(text, start)
+        if cut and cut.start() < end:
             end = cut.start()
             pos = cut.start() + 1
             inner = org_re.match(text, cut.end())
@@ -219,10 +231,15 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             continue
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = re.match(r"(.+?)['’]s\s+(.+)$", name)
+        first_word, _, rest = name.partition(" ")
         if poss and _key(poss.group(1)) in state_forms:
             state = state_forms[_key(poss.group(1))]
             mention.name = f"{poss.group(2)} of {state}"
             mention.country = state
+        elif adjectives and first_word in adjectives and rest and " of " not in rest:
+            # "Tajik Ministry of Internal Affairs" is named as "Ministry ... of Tajikistan" elsewhere
+            mention.name = f"{rest} of {adjectives[first_word]}"
+            mention.country = adjectives[first_word]
         out.append(mention)
     for m in media_re.finditer(text):
         start, end = _strip_leading(text, *m.span("org"))

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt|Sheikh|Sir|Madam|H\.\s?E|HE)\.?\s+)+")
+from .rules import HONORIFICS_RE
+
+HONORIFICS = re.compile(rf"^(?:{HONORIFICS_RE}\.?\s+)+")
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ich|uly|ulu|ogly|oglu|qizi|kyzy|qyzy)$")
 _INITIAL = re.compile(r"^([A-Z][a-z]{0,2})\.\s*")
 NOT_NAMES = frozenset(
@@ -25,7 +27,9 @@ NOT_NAMES = frozenset(
     Says Told Noted Added Stressed During After Before Following According Also Both Two Three Mr Mrs Ms
     Alongside Meanwhile However Moreover Furthermore Besides Therefore Thus Then Now Today Yesterday Earlier
     Later Additionally Indeed Still Yet Instead Currently Previously Recently Traditionally Overall First
-    Second Finally Accordingly Nevertheless Nonetheless Similarly Likewise Elsewhere Here There Further""".split()
+    Second Finally Accordingly Nevertheless Nonetheless Similarly Likewise Elsewhere Here There Further
+    Extraordinary Plenipotentiary Sends Send Sent Receives Received Meets Met Holds Held Visits Visited Says
+    Calls Called Hails Urges Signs Signed Discusses Discussed Welcomes Congratulates Attends Opens Opened""".split()
 )
 """Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
 

@@ -44,10 +44,15 @@ demonym, P person, O organisation, G intergovernmental organisation, R region, I
 U amount without currency, Q percent, X multiple, C count (number + countable noun), N other
 number, Y year, D finer date."""
 
+HONORIFICS_RE = (r"(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt|Sheikh|Sheikha|Sir|Madam|Dame|Lord|Lady|H\.\s?E|His Excellency|"
+                 r"Her Excellency|His Majesty|Her Majesty|His Highness|Her Highness|His Royal Highness|Samdech|Moha|"
+                 r"Borvor|Thipadei|Tun|Tan Sri|Dato['’]? Seri|Dato['’]?|Datuk|Pehin|Gen|General|Lt|Lieutenant|Col|"
+                 r"Colonel|Maj|Major|Adm|Admiral|Marshal)")
+"""Honorifics and ranks written before a name; they are not part of it."""
 NAME_RE = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt|H\.\s?E|Sheikh|Sir|Madam)\.?\s+)?"
+    rf"(?:{HONORIFICS_RE}\.?\s+){{0,4}}"
     r"(?:[A-Z][a-z]{0,2}\.\s?)?"
-    r"[A-Z][\w'’\-]*(?:\s+(?:(?:bin|ibn|bint|al|el|de|da|del|der|van|von|la|le|du|dos|di|ul|ud)[\s\-]+)?"
+    r"[A-Z][\w'’\-]*(?:\s+(?:(?:bin|ibn|bint|al|el|de|da|del|der|dos|das|do|van|von|la|le|du|di|ul|ud|y)[\s\-]+)?"
     r"(?:[A-Z][a-z]{0,2}\.\s?)?[A-Z][\w'’\-]*){0,4}"
 )
 """A person's name as written: capitalised words with particles and initials ("Kh.Battulga")."""

@@ -23,7 +23,7 @@ def _insert(trie: dict, phrase: str) -> None:
 
 def _escape(ch: str) -> str:
     if ch == " ":
-        return r"\s+"
+        return r"[\s\-\u2010\u2011]+"  # "Al Thani" and "Al-Thani" are one name
     if ch in ("\u2019", "'"):
         return "['\u2019]"
     if ch in ("-", "\u2010", "\u2011", "\u2013"):
