@@ -49,7 +49,9 @@ def clean_name(raw: str) -> str | None:
     """A discovered name in canonical form, or None when it is not a plausible name."""
     name = re.sub(r"\s+", " ", raw).strip(" ,.;:")
     name = re.sub(r"['’]s$", "", name)
-    name = HONORIFICS.sub("", name)
+    stripped = HONORIFICS.sub("", name)
+    if " " in stripped.strip():  # "Sheikh Hasina" is a name, "Sheikh Tamim bin Hamad" a title and a name
+        name = stripped
     tokens = name.split(" ")
     while tokens and tokens[-1] in NOT_NAMES:
         tokens.pop()
