@@ -28,7 +28,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "bil": 1e9,
-    "trillion": 1e12, "trln": 1e12, "tn": 1e12, "tr": 1e12,
+    "trillion": 1e12, "trln": 1e12, "tn": 1e12, "tr": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
 
 CURRENCY_WORDS = {
@@ -76,7 +76,7 @@ _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|f
             r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?")
-_SCALE = r"(?:thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
+_SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
 _CUR_WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
 ISO_CODES = frozenset("""USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY SAR AED QAR KWD OMR BHD IRR PKR INR
 BDT LKR NPR AFN MNT KRW KPW VND THB MYR IDR PHP SGD AUD NZD CAD MXN BRL ARS CLP PEN COP UYU BOB PYG ZAR NGN GHS KES TZS
@@ -84,7 +84,14 @@ UGX RWF ETB EGP MAD DZD TND LYD SDG CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH 
 HKD TWD XOF XAF""".split())
 """ISO 4217 codes recognised next to a number ("CAD 56 billion", "2.5 bln USD"); matched in capitals only."""
 _CODES = "|".join(sorted(ISO_CODES))
-_CUR_SYM = rf"(?:US\$|U\.S\.\s*\$|\$|€|£|¥|₽|₹|₸|₺|₩|R\$|(?-i:{_CODES}))"
+LOCAL_SIGNS = {"QR": "QAR", "JD": "JOD", "KD": "KWD", "BD": "BHD", "RO": "OMR", "SR": "SAR", "Dh": "AED", "Dhs": "AED",
+               "KSh": "KES", "Ksh": "KES", "KShs": "KES", "TSh": "TZS", "USh": "UGX", "₦": "NGN", "Tk": "BDT",
+               "Rs": "INR", "RM": "MYR", "Rp": "IDR", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
+               "HK$": "HKD", "₱": "PHP", "₴": "UAH", "GH₵": "GHS", "₾": "GEL", "֏": "AMD", "₼": "AZN", "Br": "ETB"}
+"""Local currency signs written before the number ("QR 5.6 billion", "KSh 102.5 billion"); "Rs" is
+read by the document's states (see lists.yaml currencies)."""
+_LOCAL = "|".join(sorted((re.escape(s) for s in LOCAL_SIGNS), key=len, reverse=True))
+_CUR_SYM = rf"(?:US\$|U\.S\.\s*\$|(?-i:{_LOCAL})|\$|€|£|¥|₽|₹|₸|₺|₩|R\$|(?-i:{_CODES}))"
 
 MONEY = re.compile(
     rf"(?P<sym>{_CUR_SYM})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?:\s+(?:US\s+)?dollars?)?"
@@ -101,7 +108,7 @@ MULTIPLE = re.compile(
 )
 _MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
                "twice": 2, "doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 0.5}
-AMOUNT = re.compile(rf"(?P<n>{_NUM})\s?(?P<s>thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn)\b",
+AMOUNT = re.compile(rf"(?P<n>{_NUM})\s?(?P<s>thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn)\b",
                     re.IGNORECASE)
 """A scaled amount without a currency ("our target of 10 billion"): its unit is inferred later."""
 NUMBER = re.compile(rf"(?<![\w.,$€£¥-])(?P<n>{_NUM}|{_WORDNUM})(?![\w%])", re.IGNORECASE)
@@ -173,7 +180,8 @@ _ANCHOR_WORDS = [w for w in WORD_NUMBERS if " " not in w] + [
     "quadruple", "quadrupled", "halve", "halved", "halves", "halving"]
 ANCHOR = re.compile(
     r"[$€£¥₽₹₸₺₩]|(?<![\w.,])\d|(?<![\w\-])(?:" + trie_regex(_ANCHOR_WORDS) + r")(?![\w])"
-    r"|(?<!\w)(?:US|U\.S\.|R|" + _CODES + r")(?=\s?[\d$])",
+    r"|(?<!\w)(?:US|U\.S\.|R|" + _CODES + r")(?=\s?[\d$])"
+    r"|(?<![\w$])(?:" + _LOCAL + r")(?=\s?\d)",
     re.IGNORECASE,
 )
 """Where a quantity can start: a currency sign, a digit, a number word or a currency code. The
@@ -185,16 +193,24 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
     if m.group("sym"):
         num, scale_word = m.group("n1"), m.group("s1")
         sym = m.group("sym")
-        unit = "USD" if sym.upper().startswith(("US", "U.S")) else CURRENCY_SYMBOLS.get(sym.lower(), sym.upper())
+        if sym in LOCAL_SIGNS:
+            unit = LOCAL_SIGNS[sym]
+        elif sym.upper().startswith(("US", "U.S")):
+            unit = "USD"
+        else:
+            unit = CURRENCY_SYMBOLS.get(sym.lower(), sym.upper())
     else:
         num, scale_word = m.group("n2"), m.group("s2")
         word = re.sub(r"\s+", " ", m.group("cur").lower())
         unit = CURRENCY_WORDS.get(word, m.group("cur").upper())
+    if m.group("sym"):
+        word = None
     value = parse_number(num)
     if value is None:
         return None
+    sign_word = m.group("sym").lower() if m.group("sym") in ("Rs",) else None
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
-                    _approx_or_vague(text, m.start(), num), None if m.group("sym") else word)
+                    _approx_or_vague(text, m.start(), num), sign_word if m.group("sym") else word)
 
 
 def _at(text: str, pos: int) -> list[Quantity]:
