@@ -78,7 +78,7 @@ class Extractor:
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
         self.count_tail = re.compile(
             rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
-            rf"nations|governments|leaders|parties|years|days|months)\b)[\w\-]+\s+){{0,2}}?"
+            rf"nations|governments|leaders|parties|years|days|months)\b)[\w\-]+\s+){{0,3}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}
