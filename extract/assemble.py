@@ -32,6 +32,7 @@ _NOT_EVENT_DATE = re.compile(
 _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
+_NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
 EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
@@ -281,6 +282,9 @@ class Assembler:
                     participants.append(place)
                 if not participants:
                     continue
+                if emit["type"] in _NEEDS_A_PARTY and not inferred and not any(
+                        p in ctx.pair or book.types.get(p) == "Person" for p in participants):
+                    continue  # "the OPEC+ meeting in Vienna": no one the text is about takes part
                 label = self._label(hit, emit.get("label"))
                 obj = hit.words(group) if group else hit.words("object")
                 key = None

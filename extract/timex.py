@@ -131,6 +131,10 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         if py is None or pm is None:
             return None
         month = _month(g["m"])
+        if whole.lower().startswith("last"):  # "last September": the latest one before the document's month
+            return _fmt(py if month < pm else py - 1, month), "month", True
+        if whole.lower().startswith("next"):
+            return _fmt(py if month > pm else py + 1, month), "month", True
         return _fmt(py if month <= pm + 1 else py - 1, month), "month", True
     if kind == "rel_month":
         if py is None or pm is None:
