@@ -352,6 +352,8 @@ class Assembler:
             return
         slot = emit.get("text") or next((s for s in ("text", "clause", "action") if s in hit.slots), "match")
         start, end = hit.extra.get(f"{slot}.span", (hit.start, hit.end))
+        if emit.get("extend") == "left":  # the words before the match that name its subject
+            start = _clause_start(ctx.text, hit.sentence.start, start)
         for part_start, part_end in _coordinated_parts(ctx.text, start, end):
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
@@ -522,6 +524,21 @@ def _target_clause(text: str, start: int, target: Mention) -> str:
     end = _CLAUSE_END.search(text, target.end)
     stop = end.start() if end and end.start() - target.end < 120 else min(len(text), target.end + 60)
     return text[part_start:stop]
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(«“\"]|\s[\u2013\u2014])\s*(?:and |but |while |as |that )?")
+
+
+def _clause_start(text: str, floor: int, start: int, max_words: int = 10) -> int:
+    """Where the clause holding `start` begins (at most `max_words` words back, not before `floor`)."""
+    window = text[floor:start]
+    last = 0
+    for m in _CLAUSE_OPENING.finditer(window):
+        last = m.end()
+    words = list(re.finditer(r"\S+", window[last:]))
+    if len(words) > max_words:
+        last += words[-max_words].start()
+    return floor + last
 
 
 def _clean_goal_text(text: str) -> str:

@@ -24,6 +24,11 @@ def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_t
             continue
         if rule.when is not None and not rule.when.search(masked.text):
             continue
+        if rule.kind == "topic":  # a topic is named once per sentence at most: the first match is enough
+            m = rule.regex.search(masked.text)
+            if m is not None:
+                yield make_hit(rule, sentence, masked, m, doc_text)
+            continue
         for m in rule.regex.finditer(masked.text):
             yield make_hit(rule, sentence, masked, m, doc_text)
 

@@ -84,7 +84,7 @@ COMMON_KEYS = {"id", "kind", "pattern", "when", "unless", "description", "exampl
 KIND_KEYS: dict[str, set[str]] = {
     "person": {"name", "role", "state", "org", "resolve"},
     "event": {"type", "label", "participants", "place", "date", "each"},
-    "goal": {"target", "text", "metric", "deadline", "holders", "unit"},
+    "goal": {"target", "text", "metric", "deadline", "holders", "unit", "extend"},
     "figure": {"value", "text", "metric", "date", "subjects", "unit"},
     "relation": {"relation", "subjects"},
     "topic": {"topic"},
