@@ -227,8 +227,10 @@ class Extractor:
     # --- the whole document -------------------------------------------------------------------------
     def extract(self, doc: Document) -> DocumentFacts:
         """The facts of one document (a pure function of the document and the loaded rules)."""
-        text = _PRIVATE.sub(" ", doc.text)
+        text = _PRIVATE.sub(" ", doc.text)  # same length: offsets into `text` are offsets into the document
         sentences = split_sentences(text)
+        if text != doc.text:  # evidence quotes the document as it is, placeholder characters and all
+            sentences = [Sentence(s.index, s.start, s.end, doc.text[s.start:s.end]) for s in sentences]
         mentions = self._base_mentions(text, doc.published)
         by_sentence = _by_sentence(sentences, mentions)
         cache: MaskCache = {}
