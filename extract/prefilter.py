@@ -185,14 +185,20 @@ class Prefilter:
             strings = required_literals(rule.regex.pattern, rule.regex.flags)
             if strings is None:
                 self.always.add(i)
-            elif all(len(s) == 2 and s[0] == "\ue000" for s in strings):
-                for s in strings:  # "a count or a percent": a placeholder letter the sentence must have
-                    self.by_letter.setdefault(s[1].upper(), set()).add(i)
-            elif any(c in s for s in strings for c in _PLACEHOLDER_CHARS):
-                self.masked.append((i, strings))
-            else:
-                for string in strings:
+                continue
+            # a rule is worth running if any one of its strings is there, so each string can be
+            # looked for by the cheapest means: a placeholder letter, the plain scan, or a substring
+            # test on the masked sentence for strings mixing both
+            mixed = []
+            for string in strings:
+                if len(string) == 2 and string[0] == "\ue000":
+                    self.by_letter.setdefault(string[1].upper(), set()).add(i)
+                elif any(c in string for c in _PLACEHOLDER_CHARS):
+                    mixed.append(string)
+                else:
                     by_string.setdefault(_normal(string), set()).add(i)
+            if mixed:
+                self.masked.append((i, frozenset(mixed)))
         # a longer string's entry also carries the rules of the strings it starts with, so one
         # (longest) match at a position is enough
         self.expanded: dict[str, frozenset[int]] = {
