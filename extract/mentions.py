@@ -157,7 +157,7 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> A
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
 
-_CAP = r"[A-Z][\w&'’\-]*"
+_CAP = r"[A-Z][\w&'’\-–]*"
 _ORG_TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?{_CAP}){{0,6}})?"
 _STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "In", "On",
                "At", "By", "For", "And", "But", "Both", "Each", "Every", "During", "After", "Before", "Following",
