@@ -62,6 +62,7 @@ class AMITY(DefinedNamespace):
 
     # owl:DatatypeProperty
     approximate: URIRef  # Whether a figure was stated as approximate or as a bound (about, over, more than, nearly).
+    buildKey: URIRef  # A SHA-256 in hexadecimal over everything a document's graph was built from: the document's bytes and metadata and the code, rules and gazetteer of extraction and mapping. An incremental build skips a document whose key is unchanged and rebuilds it otherwise.
     date: URIRef  # When an event happens, or the period a figure refers to (not the document's date): xsd:gYear, xsd:gYearMonth or xsd:date depending on precision.
     deadline: URIRef  # When a goal is to be reached (xsd:gYear, xsd:gYearMonth or xsd:date).
     documentId: URIRef  # A document's id: its file stem (the `doc` column of the named queries).
