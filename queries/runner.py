@@ -1,6 +1,7 @@
 """Running queries: a named query, a .rq file or SPARQL text against a store, read-only.
 
     run_query(store_or_path, "figures", "csv")                       # a named query
+    run_query("http://localhost:7878/query", "events", "csv")        # on a SPARQL endpoint
     run_query(store, "timeline", params={"a": "Kazakhstan", "b": "Uzbekistan"})
     select(store, "SELECT ?s WHERE { ?s a amity:Country }")          # -> Table
 
@@ -12,6 +13,10 @@ are bound with a VALUES block where the named query marks it (see `bind_params`)
 with pyoxigraph's substitutions, which filter the whole result and are much slower on big graphs.
 Result rows are read from pyoxigraph's TSV serialization (render.parse_tsv), several times faster
 than converting solution objects one term at a time.
+
+A graph is named as everywhere else (graph.location): a file, an Oxigraph store folder, or the URL
+of a SPARQL endpoint, which gets the same query text over HTTP and whose answer is turned into the
+same Table, so every output format reads the same whatever holds the graph.
 
 Timeouts: pyoxigraph cannot cancel a running query, but it releases the GIL while evaluating, so
 with `timeout` the query runs in a daemon worker thread and the caller gets QueryTimeoutError when
@@ -28,9 +33,11 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
+from amity.graph.endpoint import SparqlEndpoint
 from amity.graph.errors import GraphError, QueryError, QueryTimeoutError
+from amity.graph.location import GraphLocation, open_for_query
 from amity.graph.namespaces import VOCABULARY_PREFIXES
-from amity.graph.store import has_default_graph, open_store
+from amity.graph.store import has_default_graph
 from amity.queries.catalog import NamedQuery, list_queries, named_query, resolve
 from amity.queries.guard import refuse_update, syntax_error
 from amity.queries.render import FORMATS, Table, cell, parse_tsv, render
@@ -47,11 +54,12 @@ __all__ = [
     "select",
 ]
 
-StoreLike = ox.Store | str | os.PathLike[str]
+StoreLike = ox.Store | SparqlEndpoint | GraphLocation | str | os.PathLike[str]
+"""A store, a SPARQL endpoint, or where a graph lives: a file, a store folder or an endpoint URL."""
 
 
-def _store(store: StoreLike) -> ox.Store:
-    return store if isinstance(store, ox.Store) else open_store(store)
+def _store(store: StoreLike) -> ox.Store | SparqlEndpoint:
+    return store if isinstance(store, ox.Store | SparqlEndpoint) else open_for_query(store)
 
 
 _VARIABLE = re.compile(r"^[A-Za-z0-9_]+$")
@@ -105,7 +113,7 @@ def _table(result: object) -> Table:
         return parse_tsv(result.serialize(format=ox.QueryResultsFormat.TSV))
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [["true" if bool(result) else "false"]])
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):  # a list: CONSTRUCT/DESCRIBE from an endpoint
         rows = [[cell(t.subject), cell(t.predicate), cell(t.object)] for t in result]
         return Table(["subject", "predicate", "object"], rows)
     raise QueryError(f"unexpected query result {type(result).__name__}")
@@ -124,6 +132,23 @@ def _evaluate(store: ox.Store, query: NamedQuery, text: str) -> Table:
         raise QueryError(f"{where}: {' '.join(str(error).split())}") from None
 
 
+_PROLOGUE = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in VOCABULARY_PREFIXES.items())
+
+
+def _evaluate_remote(endpoint: SparqlEndpoint, query: NamedQuery, text: str, timeout: float | None) -> Table:
+    """The query on an endpoint. It is parsed here first (against an empty store, which costs
+    nothing), so syntax errors and refused updates read exactly as for a local graph; the usual
+    prefixes go along as a prologue (a query's own PREFIX lines, coming later, still win)."""
+    try:
+        ox.Store().query(text, prefixes=VOCABULARY_PREFIXES)
+    except SyntaxError as error:
+        refuse_update(query.text)
+        raise syntax_error(error, query.name if query.source == "named" else (query.source or "query")) from None
+    except (RuntimeError, OSError, ValueError, TypeError):
+        pass  # what it takes to evaluate the query is the endpoint's to judge
+    return _table(endpoint.query(_PROLOGUE + text, timeout=timeout))
+
+
 def select(
     store: StoreLike,
     query: str | NamedQuery,
@@ -139,6 +164,8 @@ def select(
     named = query if isinstance(query, NamedQuery) else resolve(query)
     text = bind_params(named, params)
     db = _store(store)
+    if isinstance(db, SparqlEndpoint):
+        return _evaluate_remote(db, named, text, timeout)
     if timeout is None:
         return _evaluate(db, named, text)
     outcome: dict[str, object] = {}
