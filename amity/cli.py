@@ -103,8 +103,15 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "-o", default="graph.ttl", show_default=True, type=click.Path(path_type=Path),
-              help="Graph file to write (.ttl .nt .nq .trig .jsonld, optionally .gz).")
+@click.option("--out", "-o", default="graph.ttl", show_default=True,
+              help="Where the graph goes: a file (.ttl .nt .nq .trig .jsonld, optionally .gz), a folder "
+                   "(an Oxigraph store) or a SPARQL endpoint's query URL (http://host:7878/query).")
+@click.option("--update-url", help="Where SPARQL updates go when --out is an endpoint "
+                                   "(default: its URL with /query replaced by /update).")
+@click.option("--prune", is_flag=True, help="Remove the documents the graph holds that are not in the input.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Extract in this many processes.")
+@click.option("--dask", metavar="ADDRESS", help="Extract on the Dask cluster whose scheduler is at ADDRESS.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
               help="A folder of your own rule files, added to the packaged rules (repeatable).")
 @click.option("--gazetteer", "gazetteer_dirs", multiple=True, type=click.Path(path_type=Path),
@@ -115,47 +122,61 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path, rules_dirs: tuple[Path, ...], gazetteer_dirs: tuple[Path, ...],
-          default_date: str | None, base: str | None, strict: bool, quiet: bool) -> None:
-    """Build the graph of PATHS (files and folders of .txt/.md); no PATH: the embedded sample corpus."""
+def build(paths: tuple[Path, ...], out: str, update_url: str | None, prune: bool, jobs: int, dask: str | None,
+          rules_dirs: tuple[Path, ...], gazetteer_dirs: tuple[Path, ...], default_date: str | None,
+          base: str | None, strict: bool, quiet: bool) -> None:
+    """Build the graph of PATHS (files and folders of .txt/.md); no PATH: the embedded sample corpus.
+
+    Building again into the same graph is incremental: unchanged documents are kept as they are,
+    changed ones replaced; --prune also removes the documents no longer given.
+    """
+    from amity.parallel import WorkerSetupError
     from amity.pipeline import build as run_build
 
-    with _progress(quiet) as tick:
-        summary = run_build(list(paths) or None, out, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs,
-                            default_date=default_date, base=base, strict=strict, on_document=tick)
+    try:
+        with _progress(quiet) as progress:
+            summary = run_build(list(paths) or None, out, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs,
+                                default_date=default_date, base=base, strict=strict, prune=prune, jobs=jobs,
+                                dask=dask, update_url=update_url, on_progress=progress)
+    except WorkerSetupError as error:
+        raise (BadConfiguration if error.configuration else Failure)(str(error)) from None
     for line in summary.skipped:
         click.echo(f"amity: skipped {line}", err=True)
+    for line in summary.notes:
+        click.echo(f"amity: {line}", err=True)
     if not quiet:
         for line in summary.lines():
             click.echo(line, err=True)
 
 
 class _progress:
-    """A progress bar on the terminal for builds of more than a few documents (rich, stderr)."""
+    """A progress bar on the terminal (rich, stderr) for builds of more than a few documents: how
+    many of the input files are done, of how many, and the time left. Silent with --quiet and
+    when stderr is not a terminal (a pipe, a log file, CI)."""
+
+    FEW = 5
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
         self.progress: Any = None
         self.task: Any = None
-        self.count = 0
 
-    def __enter__(self) -> Callable[[Any], None]:
-        return self.tick
+    def __enter__(self) -> Callable[[int, int], None]:
+        return self.update
 
-    def tick(self, facts: Any) -> None:
-        self.count += 1
-        if not self.enabled:
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.FEW:
             return
-        if self.progress is None and self.count >= 5:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.progress = Progress(TextColumn("extracting"), BarColumn(bar_width=None),
-                                     TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                                     transient=True, console=None)
+            self.progress = Progress(TextColumn("building"), BarColumn(bar_width=None), MofNCompleteColumn(),
+                                     TextColumn("documents"), TimeRemainingColumn(),
+                                     transient=True, console=Console(stderr=True))
             self.progress.start()
-            self.task = self.progress.add_task("extract", total=None, completed=self.count)
-        elif self.progress is not None:
-            self.progress.update(self.task, completed=self.count)
+            self.task = self.progress.add_task("build", total=total)
+        self.progress.update(self.task, completed=done, total=total)
 
     def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
@@ -164,7 +185,8 @@ class _progress:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--graph", "-g", default="graph.ttl", show_default=True, help="Graph file to query.")
+@click.option("--graph", "-g", default="graph.ttl", show_default=True,
+              help="The graph: a file, an Oxigraph store folder or a SPARQL endpoint's query URL.")
 @click.option("--format", "-f", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]))
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
@@ -193,6 +215,7 @@ def query(query: str | None, graph: str, fmt: str, list_queries: bool, params: t
 
 
 def _graph(path: str) -> str:
+    """`path` if a graph is there: a file or store folder that exists, or any endpoint URL."""
     if "://" not in path and not Path(path).exists():
         raise Failure(f"{path}: no such graph (build one first: amity build ... --out {path})")
     return path

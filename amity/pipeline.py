@@ -1,8 +1,13 @@
-"""The build: texts in, a graph file out, and a summary of what happened.
+"""The build: texts in, a graph out (a file, an Oxigraph store folder or a SPARQL endpoint), and a
+summary of what happened.
 
-Documents that cannot be read are reported and skipped; the rest of the corpus is still built. The
-graph is written only once everything is mapped, through a temporary file renamed into place, so
-a failed or interrupted build never leaves a half-written graph behind.
+Documents that cannot be read are reported and skipped; the rest of the corpus is still built.
+Builds are incremental (graph.incremental): a document whose build key the target already holds is
+not extracted again, a changed one replaces its named graph, and with `prune` the graphs of
+documents no longer in the input go. Extraction runs here, in `jobs` processes or on a Dask
+cluster (amity.parallel); mapping and writing stay in this process, so the output does not depend
+on where extraction ran. Nothing is ever half-written: a file is replaced whole through a
+temporary file, a store or endpoint changes by transactions that each hold whole documents.
 """
 
 from __future__ import annotations
@@ -10,14 +15,19 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from amity.extract.documents import InputError, discover, read_document
 from amity.extract.engine import Extractor
-from amity.extract.model import DocumentFacts
+from amity.extract.model import Document, DocumentFacts
+
+if TYPE_CHECKING:
+    from amity.graph.incremental import GraphTarget
+    from amity.graph.location import GraphLocation
 
 SAMPLE_PACKAGE = "amity"
 SAMPLE_FOLDER = "sample"
@@ -36,17 +46,26 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     output: str | None = None
     output_bytes: int = 0
+    unchanged: int = 0
+    """Documents the target already held, built from the same text and code: not extracted."""
+    removed: int = 0
+    """Documents removed from the target because they are no longer in the input (--prune)."""
+    notes: list[str] = field(default_factory=list)
+    """What the user should know about the target (an unreadable previous file, say), one line each."""
+    written: bool = True
+    """False when the target was up to date and nothing was written."""
 
     def lines(self) -> list[str]:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.facts.items()) if n)
-        out = [
-            f"documents: {self.documents} built, {len(self.skipped)} skipped",
-            f"sentences: {self.sentences}",
-            f"facts: {kinds or 'none'}",
-            f"triples: {self.triples}",
-        ]
+        documents = f"documents: {self.documents} built, {len(self.skipped)} skipped"
+        if self.unchanged:
+            documents += f", {self.unchanged} unchanged"
+        if self.removed:
+            documents += f", {self.removed} removed"
+        out = [documents, f"sentences: {self.sentences}", f"facts: {kinds or 'none'}", f"triples: {self.triples}"]
         if self.output:
-            out.append(f"written: {self.output} ({self.output_bytes} bytes)")
+            size = f" ({self.output_bytes} bytes)" if self.output_bytes else ""
+            out.append(f"{'written' if self.written else 'up to date'}: {self.output}{size}")
         return out
 
 
@@ -58,38 +77,23 @@ def sample_paths(stack: ExitStack) -> list[Path]:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]], default_date: str | None,
-                skipped: list[str]) -> Iterator:
+                skipped: list[str]) -> Iterator[Document]:
     """Documents from files and folders; each unreadable input is one line in `skipped`."""
-    seen: set[str] = set()
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            skipped.append(str(item))
-            continue
-        try:
-            doc = read_document(item, default_date=default_date)
-        except InputError as error:
-            skipped.append(str(error))
-            continue
-        if doc.id in seen:
-            skipped.append(f"{item}: a document with id {doc.id!r} was already read (ids are file stems)")
-            continue
-        seen.add(doc.id)
-        yield doc
+    return _read_found(discover(paths), default_date, skipped, lambda: None)
 
 
 def extract_all(documents: Iterable, extractor: Extractor, skipped: list[str],
                 on_document: Callable[[DocumentFacts], None] | None = None) -> Iterator[DocumentFacts]:
     """Facts document by document; an unexpected failure on one text skips that text only."""
-    for doc in documents:
-        try:
-            facts = extractor.extract(doc)
-        except Exception as error:  # noqa: BLE001 - one text must never stop the corpus
-            skipped.append(f"{doc.path or doc.id}: extraction failed ({type(error).__name__}: {error}); "
-                           "please report this with the text")
+    from amity.parallel import extract_serial
+
+    for _, outcome in extract_serial(documents, extractor):
+        if isinstance(outcome, str):
+            skipped.append(outcome)
             continue
         if on_document is not None:
-            on_document(facts)
-        yield facts
+            on_document(outcome)
+        yield outcome
 
 
 def build(
@@ -103,38 +107,189 @@ def build(
     strict: bool = False,
     extractor: Extractor | None = None,
     on_document: Callable[[DocumentFacts], None] | None = None,
+    prune: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
+    update_url: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> BuildSummary:
-    """Build the graph of `inputs` (files and folders; None = the embedded sample corpus) into `out`.
+    """Build the graph of `inputs` (files and folders; None = the embedded sample corpus) into `out`:
+    a graph file, a store folder or a SPARQL endpoint's query URL (graph.location; updates go to
+    `update_url`, by default derived from it).
 
-    With `strict`, any skipped input is an error (`BuildError`) and nothing is written.
+    Unchanged documents are kept without extraction; `prune` removes the documents the target holds
+    that are not in the input. `jobs` > 1 extracts in that many processes, `dask` (a scheduler
+    address) on a Dask cluster. `on_progress(done, total)` follows the input files. With `strict`,
+    any skipped input is an error (`BuildError`) and the target is left as it was.
     """
-    from amity.graph.build import GraphBuilder
+    from amity.graph.incremental import DEFAULT_BATCH_TRIPLES
+    from amity.graph.location import GraphLocation, open_for_build
     from amity.graph.namespaces import DEFAULT_BASE
 
-    extractor = extractor or Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
-    summary = BuildSummary()
+    if jobs < 1:
+        raise BuildError(f"--jobs must be 1 or more, not {jobs}")
+    location = GraphLocation.parse(out, update_url=update_url)
+    run = _Build(location, base or DEFAULT_BASE, strict, on_progress)
     with ExitStack() as stack:
-        paths = list(inputs) if inputs else sample_paths(stack)
-        builder = GraphBuilder(base or DEFAULT_BASE)
-        documents = read_inputs(paths, default_date, summary.skipped)
-        builder.add_all(extract_all(documents, extractor, summary.skipped, on_document))
-    summary.skipped.extend(builder.skipped)
-    if strict and summary.skipped:
-        raise BuildError(f"{len(summary.skipped)} input(s) skipped and --strict is set; nothing written")
-    if not builder.graphs:
-        skipped = f" ({len(summary.skipped)} skipped)" if summary.skipped else ""
-        raise BuildError(f"no document could be built{skipped}")
-    result = builder.write(out)
-    stats = builder.stats()
-    summary.documents = stats.documents
-    summary.sentences = stats.sentences
-    summary.facts = stats.facts
-    summary.triples = stats.triples
-    summary.warnings = stats.warnings
-    summary.output = str(out)
-    summary.output_bytes = getattr(result, "bytes", 0) or (os.path.getsize(out) if os.path.exists(out) else 0)
-    return summary
+        found = list(discover(list(inputs) if inputs else sample_paths(stack)))
+        run.total = len(found)
+        documents = run.to_extract(_read_found(found, default_date, run.summary.skipped, run.advance),
+                                   rules_dirs, gazetteer_dirs,
+                                   lambda: open_for_build(location, base=run.base,
+                                                          batch_triples=None if strict else DEFAULT_BATCH_TRIPLES))
+        outcomes = stack.enter_context(closing(_extraction(documents, extractor, jobs, dask, rules_dirs,
+                                                           gazetteer_dirs)))
+        try:
+            for doc, outcome in outcomes:
+                if not isinstance(outcome, str) and on_document is not None:
+                    on_document(outcome)
+                run.add(doc, outcome)
+        except BaseException:
+            run.abort()
+            raise
+    return run.finish(prune)
+
+
+def _read_found(found: Iterable[Path | InputError], default_date: str | None, skipped: list[str],
+                advance: Callable[[], None]) -> Iterator[Document]:
+    """Documents from discovered files, read one at a time (a corpus is never all in memory);
+    each input that cannot be used is one line in `skipped`."""
+    seen: set[str] = set()
+    for item in found:
+        if isinstance(item, InputError):
+            skipped.append(str(item))
+            advance()
+            continue
+        try:
+            doc = read_document(item, default_date=default_date)
+        except InputError as error:
+            skipped.append(str(error))
+            advance()
+            continue
+        if doc.id in seen:
+            skipped.append(f"{item}: a document with id {doc.id!r} was already read (ids are file stems)")
+            advance()
+            continue
+        seen.add(doc.id)
+        yield doc
+
+
+def _extraction(documents: Iterator[Document], extractor: Extractor | None, jobs: int, dask: str | None,
+                rules_dirs: Sequence[str | os.PathLike[str]],
+                gazetteer_dirs: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[Document, str | DocumentFacts]]:
+    """Where extraction runs (amity.parallel); the serial Extractor is built only if a document
+    needs it, so a build that changes nothing does not pay for it."""
+    from amity import parallel
+
+    if dask:
+        return parallel.extract_on_dask(documents, dask, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+    if jobs > 1:
+        return parallel.extract_in_processes(documents, jobs, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+
+    def serial() -> Iterator[tuple[Document, str | DocumentFacts]]:
+        first = next(documents, None)
+        if first is None:
+            return
+        engine = extractor or Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+        yield first, parallel.extract_one(engine, first)
+        yield from parallel.extract_serial(documents, engine)
+
+    return serial()
+
+
+class _Build:
+    """The state of one build: the target, what it held, what was kept, built and skipped."""
+
+    def __init__(self, location: GraphLocation, base: str, strict: bool,
+                 on_progress: Callable[[int, int], None] | None) -> None:
+        from amity.graph.mapping import Mapper
+
+        self.location = location
+        self.base = base
+        self.strict = strict
+        self.on_progress = on_progress
+        self.mapper = Mapper(base)
+        self.summary = BuildSummary(output=str(location))
+        self.target: GraphTarget | None = None
+        self.keys: dict[str, str] = {}  # graph term -> build key of the documents being extracted
+        self.inputs: set[str] = set()  # graph terms of every document read
+        self.done = 0
+        self.total = 0
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.on_progress is not None:
+            self.on_progress(self.done, self.total)
+
+    def to_extract(self, documents: Iterable[Document], rules_dirs: Sequence[str | os.PathLike[str]],
+                   gazetteer_dirs: Sequence[str | os.PathLike[str]],
+                   open_target: Callable[[], GraphTarget]) -> Iterator[Document]:
+        """The documents whose graph the target lacks or holds from other content or code; the
+        target is opened on the first document read (a build with nothing to read touches nothing)."""
+        from amity.graph.incremental import build_key, code_fingerprint
+        from amity.graph.ntriples import iri
+
+        fingerprint = code_fingerprint(rules_dirs, gazetteer_dirs)
+        for doc in documents:
+            if self.target is None:
+                self.target = open_target()
+            graph = iri(self.mapper.iris.graph(doc.id))
+            key = build_key(doc, fingerprint)
+            self.inputs.add(graph)
+            if self.target.held.get(graph) == key:
+                self.summary.unchanged += 1
+                self.advance()
+                continue
+            self.keys[graph] = key
+            yield doc
+
+    def add(self, doc: Document, outcome: str | DocumentFacts) -> None:
+        """Maps one extracted document and hands its graph to the target."""
+        from amity.graph.errors import MappingError
+        from amity.graph.incremental import with_build_key
+        from amity.graph.ntriples import iri
+
+        self.advance()
+        if isinstance(outcome, str):
+            self.summary.skipped.append(outcome)
+            return
+        try:
+            graph = self.mapper.map(outcome)
+        except MappingError as error:
+            self.summary.skipped.append(str(error))
+            return
+        graph = with_build_key(graph, iri(self.mapper.iris.document(doc.id)), self.keys.pop(graph.graph))
+        self.target.put(graph)
+        summary = self.summary
+        summary.documents += 1
+        summary.sentences += outcome.sentence_count
+        summary.facts.update(graph.facts)
+        summary.warnings.extend(graph.warnings)
+
+    def abort(self) -> None:
+        if self.target is not None:
+            self.target.abort()
+
+    def finish(self, prune: bool) -> BuildSummary:
+        summary = self.summary
+        if self.strict and summary.skipped:
+            self.abort()
+            raise BuildError(f"{len(summary.skipped)} input(s) skipped and --strict is set; nothing written")
+        if not summary.documents and not summary.unchanged:
+            self.abort()
+            skipped = f" ({len(summary.skipped)} skipped)" if summary.skipped else ""
+            raise BuildError(f"no document could be built{skipped}")
+        if prune:
+            for graph in sorted(set(self.target.held) - self.inputs):
+                self.target.remove(graph)
+                summary.removed += 1
+        result = self.target.commit()
+        summary.notes.extend(self.target.notes)
+        summary.triples = result.triples
+        summary.output_bytes = result.bytes
+        summary.written = result.written
+        return summary
 
 
 class BuildError(Exception):
-    """The build as a whole failed (nothing was written)."""
+    """The build as a whole failed (the target was left as it was)."""
