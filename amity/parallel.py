@@ -1,0 +1,196 @@
+"""Extraction on one core, on N local processes (`--jobs N`) or on a Dask cluster (`--dask ADDRESS`).
+
+Extraction is a pure function of a document once an `Extractor` is built, and it is most of a
+build's time, so it is the part worth spreading. Each backend takes documents and yields
+`(document, DocumentFacts | problem)` pairs in input order, whatever order the workers finish in,
+so the rest of the build (mapping, writing) neither knows nor cares where extraction ran, and a
+parallel build is identical to a serial one, byte for byte.
+
+Workers build their own Extractor once (about half a second: gazetteer, compiled rules) and keep
+it for every document they are given; documents travel with their text, results come back as the
+fact model's plain dataclasses. A text whose extraction fails is reported (the problem string) and
+the corpus goes on, as in a serial build. A worker that cannot even build its Extractor (a
+malformed rule or gazetteer file) stops the build with `WorkerSetupError`: the error types
+themselves do not survive pickling, so their message and kind travel instead.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from amity.extract.engine import Extractor
+from amity.extract.model import Document, DocumentFacts
+
+Outcome = DocumentFacts | str
+"""What extracting one document gives: its facts, or one line saying why it was skipped."""
+Dirs = tuple[str, ...]
+T = TypeVar("T")
+
+WINDOW_PER_WORKER = 16
+"""Documents in flight per worker: enough to keep every worker busy, few enough to bound memory."""
+
+
+class WorkerSetupError(Exception):
+    """A worker could not build its Extractor; `configuration` tells a malformed rule or gazetteer
+    file (exit status 2) from any other failure."""
+
+    def __init__(self, message: str, configuration: bool = False) -> None:
+        super().__init__(message)
+        self.configuration = configuration
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WorkerSetupError, (str(self), self.configuration))
+
+
+def extract_one(extractor: Extractor, doc: Document) -> Outcome:
+    """One document's facts; any failure on this one text becomes its skip line instead."""
+    try:
+        return extractor.extract(doc)
+    except Exception as error:  # noqa: BLE001 - one text must never stop the corpus
+        return (f"{doc.path or doc.id}: extraction failed ({type(error).__name__}: {error}); "
+                "please report this with the text")
+
+
+def extract_serial(documents: Iterable[Document], extractor: Extractor) -> Iterator[tuple[Document, Outcome]]:
+    """In this process, one document after another."""
+    for doc in documents:
+        yield doc, extract_one(extractor, doc)
+
+
+def _dirs(paths: Sequence[str | os.PathLike[str]]) -> Dirs:
+    """Folders as absolute path strings: picklable, and the same wherever a worker runs from."""
+    return tuple(str(Path(p).resolve()) for p in paths)
+
+
+def _setup_error(error: BaseException) -> WorkerSetupError:
+    from amity.extract.yaml_lines import DataError
+
+    configuration: tuple[type[BaseException], ...] = (DataError,)
+    try:
+        from amity.extract.gazetteer import GazetteerError
+
+        configuration += (GazetteerError,)
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        pass
+    return WorkerSetupError(" ".join(str(error).split()) or type(error).__name__, isinstance(error, configuration))
+
+
+# --- local processes ----------------------------------------------------------------------------
+
+_worker_extractor: Extractor | None = None
+_worker_error: WorkerSetupError | None = None
+
+
+def _init_worker(rules_dirs: Dirs, gazetteer_dirs: Dirs) -> None:
+    """Pool initializer: the worker's one Extractor (or the reason there is none)."""
+    global _worker_extractor, _worker_error
+    try:
+        _worker_extractor = Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+    except Exception as error:  # noqa: BLE001 - reported to the parent by every task
+        _worker_error = _setup_error(error)
+
+
+def _work(doc: Document) -> Outcome:
+    if _worker_extractor is None:
+        raise _worker_error or WorkerSetupError("the worker has no extractor")
+    return extract_one(_worker_extractor, doc)
+
+
+def extract_in_processes(documents: Iterable[Document], jobs: int, *,
+                         rules_dirs: Sequence[str | os.PathLike[str]] = (),
+                         gazetteer_dirs: Sequence[str | os.PathLike[str]] = ()) -> Iterator[tuple[Document, Outcome]]:
+    """In `jobs` worker processes. The pool starts only once there is a document to extract (an
+    incremental build that changes nothing pays nothing), with the `spawn` method: workers share
+    no state with the parent (no inherited threads or locks, the same on every platform)."""
+    import multiprocessing
+
+    docs = iter(documents)
+    first = next(docs, None)
+    if first is None:
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(_dirs(rules_dirs), _dirs(gazetteer_dirs))) as pool:
+        yield from in_order(_chain(first, docs), lambda doc: pool.apply_async(_work, (doc,)),
+                            lambda handle: handle.get(), jobs * WINDOW_PER_WORKER)
+
+
+# --- a Dask cluster -----------------------------------------------------------------------------
+
+_remote_extractors: dict[tuple[Dirs, Dirs], Extractor] = {}
+_remote_lock = threading.Lock()
+
+
+def remote_extract(doc: Document, rules_dirs: Dirs, gazetteer_dirs: Dirs) -> Outcome:
+    """The task a Dask worker runs: its Extractor is built on the first task and then reused (a
+    worker may run tasks in several threads: they share one)."""
+    key = (rules_dirs, gazetteer_dirs)
+    extractor = _remote_extractors.get(key)
+    if extractor is None:
+        with _remote_lock:
+            extractor = _remote_extractors.get(key)
+            if extractor is None:
+                try:
+                    extractor = Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+                except Exception as error:  # noqa: BLE001 - sent back as a picklable error
+                    raise _setup_error(error) from None
+                _remote_extractors[key] = extractor
+    return extract_one(extractor, doc)
+
+
+def extract_on_dask(documents: Iterable[Document], address: str, *,
+                    rules_dirs: Sequence[str | os.PathLike[str]] = (),
+                    gazetteer_dirs: Sequence[str | os.PathLike[str]] = (),
+                    connect_timeout: float = 20.0) -> Iterator[tuple[Document, Outcome]]:
+    """On the workers of the Dask cluster whose scheduler is at `address` (`tcp://host:8786`).
+
+    The workers need amity installed, and any `--rules`/`--gazetteer` folders at the same paths.
+    """
+    from amity.pipeline import BuildError
+
+    docs = iter(documents)
+    first = next(docs, None)
+    if first is None:
+        return
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise BuildError("--dask needs dask.distributed: pip install 'amity[dask]'") from None
+    try:
+        client = Client(address, timeout=connect_timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise BuildError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split())}") from None
+    rules, gazetteer = _dirs(rules_dirs), _dirs(gazetteer_dirs)
+    try:
+        workers = max(1, sum(client.nthreads().values()))
+        yield from in_order(_chain(first, docs),
+                            lambda doc: client.submit(remote_extract, doc, rules, gazetteer, pure=False),
+                            lambda future: future.result(), workers * WINDOW_PER_WORKER)
+    finally:
+        client.close()
+
+
+# --- shared -------------------------------------------------------------------------------------
+
+def in_order(items: Iterable[T], submit: Callable[[T], Any], wait: Callable[[Any], Outcome],
+             window: int) -> Iterator[tuple[T, Outcome]]:
+    """Submits items as workers become free and yields each with its result in input order; at
+    most `window` are in flight, so a large corpus is never all in memory at once."""
+    pending: deque[tuple[T, Any]] = deque()
+    for item in items:
+        pending.append((item, submit(item)))
+        if len(pending) >= window:
+            done, handle = pending.popleft()
+            yield done, wait(handle)
+    while pending:
+        done, handle = pending.popleft()
+        yield done, wait(handle)
+
+
+def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:
+    yield first
+    yield from rest
