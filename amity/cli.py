@@ -193,9 +193,13 @@ class _progress:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a variable of a named query (repeatable), e.g. -p actor=Kazakhstan.")
 @click.option("--timeout", type=float, help="Give up on the query after this many seconds.")
+@click.option("--infer", is_flag=True,
+              help="Add what the ontology entails first, so queries by superclass work (every Visit is a "
+                   "schema:Event, every Country a prov:Agent). The graph grows by about half: on a big graph "
+                   "expect more memory and a slower start. Not for SPARQL endpoints.")
 @reports_errors
 def query(query: str | None, graph: str, fmt: str, list_queries: bool, params: tuple[str, ...],
-          timeout: float | None) -> None:
+          timeout: float | None, infer: bool) -> None:
     """Run a named QUERY, a .rq file or a SPARQL string (read-only) against a graph."""
     from amity.queries.runner import describe_queries, run_query
 
@@ -210,7 +214,12 @@ def query(query: str | None, graph: str, fmt: str, list_queries: bool, params: t
         if not sep or not name:
             raise BadConfiguration(f"--param expects NAME=VALUE, not {item!r}")
         bound[name.strip().lstrip("?$")] = value
-    text = run_query(_graph(graph), query, fmt, params=bound or None, timeout=timeout)
+    source: Any = _graph(graph)
+    if infer:
+        from amity.graph.inference import infer as add_entailments
+
+        source = add_entailments(source)
+    text = run_query(source, query, fmt, params=bound or None, timeout=timeout)
     sys.stdout.write(text)
 
 
@@ -223,14 +232,20 @@ def _graph(path: str) -> str:
 
 @main.command()
 @click.option("--graph", "-g", default="graph.ttl", show_default=True, help="Graph file to export.")
-@click.option("--format", "-f", "fmt", required=True, help="Output format: ttl, nt, nq, trig, jsonld.")
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option("--format", "-f", "fmt", required=True,
+              help="Output format: ttl, nt, nq, trig (one graph per document), jsonld (compact), graphml, gexf "
+                   "(a network for Gephi and the like), csv (the contract tables in a folder, or a .zip).")
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
+              help="File to write (a folder or a .zip for csv).")
+@click.option("--infer", is_flag=True,
+              help="Add what the ontology entails first (every Visit a schema:Event...). The output grows by "
+                   "about half.")
 @reports_errors
-def export(graph: str, fmt: str, out: Path) -> None:
+def export(graph: str, fmt: str, out: Path, infer: bool) -> None:
     """Export a graph to another format (written atomically)."""
     from amity.exports import export_graph
 
-    result = export_graph(_graph(graph), fmt, out)
+    result = export_graph(_graph(graph), fmt, out, infer=infer)
     click.echo(f"written: {result}", err=True)
 
 
