@@ -96,6 +96,9 @@ class Assembler:
         self.metric_re = re.compile(
             r"(?<![\w\-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in metric_words) + r")(?![\w\-])",
             re.IGNORECASE) if metric_words else None
+        vague = ruleset.lists.get("vague_goal_markers", ())
+        self.vague_goal = re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague) + r")\b",
+                                     re.IGNORECASE) if vague else None
         self.role_of_title: dict[str, str] = {}
         for role, forms in gazetteer.titles.items():
             for form in forms:
@@ -358,8 +361,8 @@ class Assembler:
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
             text = _clean_goal_text(ctx.text[part_start:part_end])
-            if len(text.split()) < 3:
-                continue
+            if len(text.split()) < 3 or (self.vague_goal and self.vague_goal.search(text)):
+                continue  # too short, or diplomatic boilerplate ("cooperation in all areas") rather than an aim
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": None, "unit": None,
                       "metric": self._metric(hit, emit.get("metric"), None) if emit.get("metric") else None}
             drafts.append(Draft("goal", fields, list(evidence), key=f"t|{_norm(text)}", span=(part_start, part_end)))

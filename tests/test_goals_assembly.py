@@ -1,0 +1,25 @@
+"""How goal hits become goals: coordinated aims split, boilerplate dropped, quantified text tight."""
+
+from extract_fixtures import extractor
+
+from amity.extract.documents import document_from_text
+
+
+def goals(text: str):
+    return extractor().extract(document_from_text("g", text, "2024-03-01")).goals
+
+
+def test_coordinated_aims_are_separate_goals():
+    found = goals("Georgia and Armenia agreed to reopen the Sadakhlo crossing and to restore the Tbilisi railway.")
+    assert {g.text for g in found} == {"reopen the Sadakhlo crossing", "restore the Tbilisi railway"}
+
+
+def test_boilerplate_is_not_a_goal():
+    assert goals("Armenia is ready to continue work in all areas of cooperation with Georgia.") == []
+    assert goals("Armenia is ready to import more fruit from Georgia.") != []
+
+
+def test_a_quantified_goal_is_worded_from_its_own_clause():
+    [quantified] = [g for g in goals("The sides agreed to reopen the border and to triple exports of grain "
+                                     "within three years.") if g.target is not None]
+    assert quantified.text.startswith("triple exports") and quantified.deadline == "2027"
