@@ -1,13 +1,4 @@
-"""The network view: a graph file or store -> one self-contained, offline, safe HTML page.
-
-    from amity.graph.view import write_view
-    stats = write_view("graph.ttl", "network.html", focus="Kazakhstan", depth=2)
-
-The steps are separate modules, each usable alone: `projection` (RDF -> networkx), `restrict`
-(documents, neighbourhood, kinds), `group` (facts folded per pair for large graphs), `layout`
-(positions in Python), `payload` (compact, escaped JSON) and `html` (the page with everything
-inline). `amity view` is a thin command over `write_view`.
-"""
+"""What `amity.graph.view` offers: write_view and the steps around it (see the package docstring)."""
 
 from __future__ import annotations
 
