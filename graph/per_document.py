@@ -48,6 +48,20 @@ def graph_term(document: str) -> str:
     return document[:-1] + "#graph>"  # not an amity document IRI: still one graph per document
 
 
+def _split_amity_graph(nodes: dict[str, set[tuple[str, str]]], documents: list[str]) -> list[Quad] | None:
+    """The fast path: a graph amity wrote, split by graph.incremental.split_union (linear in the
+    graph); None when some triple belongs to no document, for the general walk below."""
+    from amity.graph.incremental import split_union
+
+    bases = {doc[1:doc.rindex("document/")] for doc in documents if "document/" in doc}
+    if len(bases) != 1:
+        return None
+    graphs = split_union(dict(nodes), bases.pop())
+    if graphs is None:
+        return None
+    return sorted((s, p, o, g) for g, grouped in graphs.items() for s, pairs in grouped.items() for p, o in pairs)
+
+
 def has_named_graphs(quads: Iterable[Quad]) -> bool:
     """Whether any quad sits in a named graph."""
     return any(g for _, _, _, g in quads)
@@ -64,6 +78,9 @@ def split_by_document(quads: Iterable[Quad]) -> list[Quad]:
         nodes[s].add((p, o))
 
     documents = [s for s, pairs in nodes.items() if (RDF_TYPE, C_DOCUMENT) in pairs]
+    split = _split_amity_graph(nodes, documents)
+    if split is not None:
+        return split
     evidence_of: dict[str, str] = {}  # evidence term -> document term
     occurrences: dict[str, list[str]] = defaultdict(list)  # document term -> its occurrence terms
     for s, pairs in nodes.items():
