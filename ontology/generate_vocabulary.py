@@ -129,20 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.stdout:
         sys.stdout.write(text)
         return 0
-    target = _target()
-    current = target.read_text(encoding="utf-8") if target.is_file() else ""
-    if args.check:
-        if current != text:
-            print(f"{target} is stale: run python -m amity.ontology.generate_vocabulary", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        from amity.graph.atomic import atomic_write
+    from amity.ontology.generated import refresh
 
-        with atomic_write(str(target), "w") as fh:
-            fh.write(text)
-        print(f"wrote {target}")
-    return 0
+    return refresh(_target(), text, "amity.ontology.generate_vocabulary", check=args.check)
 
 
 if __name__ == "__main__":
