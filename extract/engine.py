@@ -56,7 +56,6 @@ _SPEECH = re.compile(
     rf"|\b(?:said|says|told|added|noted|stressed|stated)\s+{OPEN}P(\d+){CLOSE}",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 
 
 class Extractor:
@@ -338,6 +337,3 @@ def _leaders(mentions: list[Mention]) -> tuple[str, ...]:
     counts: Counter[str] = Counter(m.name for m in mentions if m.code == "P")
     return tuple(name for name, _ in counts.most_common(2))
 
-
-def first_person(sentence_text: str) -> bool:
-    return bool(_FIRST_PERSON.search(sentence_text))
