@@ -388,42 +388,58 @@ class _Raw:
     where: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
-def _parse_entry(chk: _Checker, item: _Map, type_: str) -> _Raw:
-    schema = _SCHEMAS[type_]
+def _read_fields(chk: _Checker, item: _Map, schema: dict[str, str], what: str
+                 ) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """Each key of `item` checked against `schema` and read by its kind; `where` keeps the line of
+    every key so that later cross-checks can name it."""
     out: dict[str, Any] = {}
     where: dict[str, tuple[str, int]] = {}
     for key, value in item.items():
         line = item.key_lines[key]
         kind = schema.get(key)
         if kind is None:
-            raise chk.fail(line, f"unknown key {key!r} in a {type_} entry "
+            raise chk.fail(line, f"unknown key {key!r} in {what} "
                                  f"(allowed: {', '.join(sorted(schema))})")
         where[key] = (chk.path, line)
-        if kind == "text":
-            out[key] = chk.text(value, key, line)
-        elif kind == "texts":
-            out[key] = chk.texts(value, key, line)
-        elif kind == "flag":
-            out[key] = chk.flag(value, key, line)
-        elif kind == "qid":
-            out[key] = chk.pattern(value, key, line, _QID, "a Wikidata id like Q232")
-        elif kind == "iso2":
-            out[key] = chk.pattern(value, key, line, _ISO2, "an ISO 3166-1 alpha-2 code like KZ")
-        elif kind == "iso3":
-            out[key] = chk.pattern(value, key, line, _ISO3, "an ISO 3166-1 alpha-3 code like KAZ")
-        elif kind == "status":
-            out[key] = chk.choice(value, key, line, STATUSES)
-        elif kind == "orgkind":
-            out[key] = chk.choice(value, key, line, ORG_KINDS)
-        elif kind == "ambiguous":
-            if isinstance(value, _Str) and not value.quoted and value.lower() in _TRUE | _FALSE:
-                out[key] = value.lower() in _TRUE
-            else:
-                out[key] = chk.texts(value, key, line)
-        elif kind == "offices":
-            out[key] = _parse_offices(chk, value, line)
-    name = out.get("name")
-    if not name:
+        out[key] = _read_value(chk, kind, value, key, line)
+    return out, where
+
+
+def _read_value(chk: _Checker, kind: str, value: Any, key: str, line: int) -> Any:
+    if kind == "text":
+        return chk.text(value, key, line)
+    if kind == "texts":
+        return chk.texts(value, key, line)
+    if kind == "flag":
+        return chk.flag(value, key, line)
+    if kind == "date":
+        return chk.date(value, key, line)
+    if kind == "qid":
+        return chk.pattern(value, key, line, _QID, "a Wikidata id like Q232")
+    if kind == "iso2":
+        return chk.pattern(value, key, line, _ISO2, "an ISO 3166-1 alpha-2 code like KZ")
+    if kind == "iso3":
+        return chk.pattern(value, key, line, _ISO3, "an ISO 3166-1 alpha-3 code like KAZ")
+    if kind == "status":
+        return chk.choice(value, key, line, STATUSES)
+    if kind == "orgkind":
+        return chk.choice(value, key, line, ORG_KINDS)
+    if kind == "titlekind":
+        return chk.choice(value, key, line, TITLE_KINDS)
+    if kind == "ambiguous":
+        if isinstance(value, _Str) and not value.quoted and value.lower() in _TRUE | _FALSE:
+            return value.lower() in _TRUE
+        return chk.texts(value, key, line)
+    if kind == "offices":
+        return _parse_offices(chk, value, line)
+    if kind == "stateforms":
+        return _parse_state_forms(chk, value, line)
+    raise AssertionError(f"schema kind {kind!r} has no reader")
+
+
+def _parse_entry(chk: _Checker, item: _Map, type_: str) -> _Raw:
+    out, where = _read_fields(chk, item, _SCHEMAS[type_], f"a {type_} entry")
+    if not out.get("name"):
         raise chk.fail(item.line, f"a {type_} entry needs a 'name'")
     return _Raw(type_, out, chk.path, item.line, where)
 
@@ -438,19 +454,8 @@ def _parse_offices(chk: _Checker, value: Any, line: int) -> tuple[dict[str, Any]
         if not isinstance(item, _Map):
             raise chk.fail(getattr(item, "line", line), "each office must be a mapping "
                                                         "{role, state, start, end}")
-        office: dict[str, Any] = {"_path": chk.path, "_line": item.line}
-        for key, v in item.items():
-            kline = item.key_lines[key]
-            kind = _OFFICE_KEYS.get(key)
-            if kind is None:
-                raise chk.fail(kline, f"unknown key {key!r} in an office "
-                                      f"(allowed: {', '.join(sorted(_OFFICE_KEYS))})")
-            if kind == "text":
-                office[key] = chk.text(v, key, kline)
-            elif kind == "date":
-                office[key] = chk.date(v, key, kline)
-            else:
-                office[key] = chk.flag(v, key, kline)
+        fields, _ = _read_fields(chk, item, _OFFICE_KEYS, "an office")
+        office: dict[str, Any] = {"_path": chk.path, "_line": item.line, **fields}
         if not office.get("role"):
             raise chk.fail(item.line, "an office needs a 'role'")
         start, end = office.get("start"), office.get("end")
@@ -460,35 +465,17 @@ def _parse_offices(chk: _Checker, value: Any, line: int) -> tuple[dict[str, Any]
     return tuple(out)
 
 
+def _parse_state_forms(chk: _Checker, value: Any, line: int) -> dict[str, tuple[tuple[str, ...], int]]:
+    if _is_null(value):
+        return {}
+    if not isinstance(value, _Map):
+        raise chk.fail(line, "'state_forms' must map a country name to a list of forms")
+    return {state: (chk.texts(v, f"state_forms.{state}", value.key_lines[state]), value.key_lines[state])
+            for state, v in value.items()}
+
+
 def _parse_title(chk: _Checker, item: _Map) -> _Raw:
-    out: dict[str, Any] = {}
-    where: dict[str, tuple[str, int]] = {}
-    for key, value in item.items():
-        line = item.key_lines[key]
-        kind = _TITLE_KEYS.get(key)
-        if kind is None:
-            raise chk.fail(line, f"unknown key {key!r} in a title entry "
-                                 f"(allowed: {', '.join(sorted(_TITLE_KEYS))})")
-        where[key] = (chk.path, line)
-        if kind == "text":
-            out[key] = chk.text(value, key, line)
-        elif kind == "texts":
-            out[key] = chk.texts(value, key, line)
-        elif kind == "flag":
-            out[key] = chk.flag(value, key, line)
-        elif kind == "titlekind":
-            out[key] = chk.choice(value, key, line, TITLE_KINDS)
-        elif kind == "stateforms":
-            if _is_null(value):
-                out[key] = {}
-                continue
-            if not isinstance(value, _Map):
-                raise chk.fail(line, "'state_forms' must map a country name to a list of forms")
-            forms = {}
-            for state, v in value.items():
-                forms[state] = (chk.texts(v, f"state_forms.{state}", value.key_lines[state]),
-                                value.key_lines[state])
-            out[key] = forms
+    out, where = _read_fields(chk, item, _TITLE_KEYS, "a title entry")
     if not out.get("role"):
         raise chk.fail(item.line, "a title entry needs a 'role'")
     return _Raw("Title", out, chk.path, item.line, where)
