@@ -1,17 +1,20 @@
-"""Extraction on one core, on N local processes (`--jobs N`) or on a Dask cluster (`--dask ADDRESS`).
+"""Extraction and mapping on one core, on N local processes (`--jobs N`) or on a Dask cluster
+(`--dask ADDRESS`).
 
-Extraction is a pure function of a document once an `Extractor` is built, and it is most of a
-build's time, so it is the part worth spreading. Each backend takes documents and yields
-`(document, DocumentFacts | problem)` pairs in input order, whatever order the workers finish in,
-so the rest of the build (mapping, writing) neither knows nor cares where extraction ran, and a
-parallel build is identical to a serial one, byte for byte.
+Extracting a document and mapping its facts to triples are pure functions of the document once an
+`Extractor` is built, and together they are almost all of a build's time, so they are the part
+worth spreading: a worker hands back the document's finished named graph (`Built`), and the
+process that writes only collects graphs. Each backend takes documents and yields
+`(document, Built | problem)` pairs in input order, whatever order the workers finish in, so the
+rest of the build (writing) neither knows nor cares where the work ran, and a parallel build is
+identical to a serial one, byte for byte.
 
 Workers build their own Extractor once (about half a second: gazetteer, compiled rules) and keep
-it for every document they are given; documents travel with their text, results come back as the
-fact model's plain dataclasses. A text whose extraction fails is reported (the problem string) and
-the corpus goes on, as in a serial build. A worker that cannot even build its Extractor (a
-malformed rule or gazetteer file) stops the build with `WorkerSetupError`: the error types
-themselves do not survive pickling, so their message and kind travel instead.
+it for every document they are given; documents travel with their text, graphs come back as
+N-Triples term strings grouped by subject. A text whose extraction fails is reported (the problem
+string) and the corpus goes on, as in a serial build. A worker that cannot even build its
+Extractor (a malformed rule or gazetteer file) stops the build with `WorkerSetupError`: the error
+types themselves do not survive pickling, so their message and kind travel instead.
 """
 
 from __future__ import annotations
@@ -20,16 +23,68 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from amity.extract.engine import Extractor
 from amity.extract.model import Document, DocumentFacts
+from amity.graph.errors import MappingError
+from amity.graph.mapping import DocumentGraph, Mapper
+from amity.graph.namespaces import DEFAULT_BASE
 
-Outcome = DocumentFacts | str
-"""What extracting one document gives: its facts, or one line saying why it was skipped."""
 Dirs = tuple[str, ...]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document extracted and mapped: what the writing process needs from a worker."""
+
+    graph: DocumentGraph
+    sentences: int
+    facts: DocumentFacts | None = None
+    """The facts themselves, only when the caller asked for them (they double what travels back)."""
+
+
+Outcome = Built | str
+"""What working on one document gives: its graph, or one line saying why it was skipped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """Everything a worker needs to set itself up, as plain picklable values."""
+
+    rules_dirs: Dirs = ()
+    gazetteer_dirs: Dirs = ()
+    base: str = DEFAULT_BASE
+    keep_facts: bool = False
+
+    @classmethod
+    def of(cls, rules_dirs: Sequence[str | os.PathLike[str]] = (),
+           gazetteer_dirs: Sequence[str | os.PathLike[str]] = (), base: str = DEFAULT_BASE,
+           keep_facts: bool = False) -> Work:
+        return cls(_dirs(rules_dirs), _dirs(gazetteer_dirs), base, keep_facts)
+
+
+class Worker:
+    """An Extractor and a Mapper kept for every document one process (or Dask worker) is given."""
+
+    def __init__(self, work: Work, extractor: Extractor | None = None) -> None:
+        self.extractor = extractor or Extractor(rules_dirs=work.rules_dirs, gazetteer_dirs=work.gazetteer_dirs)
+        self.mapper = Mapper(work.base)
+        self.keep_facts = work.keep_facts
+
+    def process(self, doc: Document) -> Outcome:
+        """The document's graph; a failure on this one text becomes its skip line instead."""
+        facts = extract_one(self.extractor, doc)
+        if isinstance(facts, str):
+            return facts
+        try:
+            graph = self.mapper.map(facts)
+        except MappingError as error:
+            return str(error)
+        return Built(graph, facts.sentence_count, facts if self.keep_facts else None)
 
 WINDOW_PER_WORKER = 16
 """Documents in flight per worker: enough to keep every worker busy, few enough to bound memory."""
@@ -47,7 +102,7 @@ class WorkerSetupError(Exception):
         return (WorkerSetupError, (str(self), self.configuration))
 
 
-def extract_one(extractor: Extractor, doc: Document) -> Outcome:
+def extract_one(extractor: Extractor, doc: Document) -> DocumentFacts | str:
     """One document's facts; any failure on this one text becomes its skip line instead."""
     try:
         return extractor.extract(doc)
@@ -56,7 +111,8 @@ def extract_one(extractor: Extractor, doc: Document) -> Outcome:
                 "please report this with the text")
 
 
-def extract_serial(documents: Iterable[Document], extractor: Extractor) -> Iterator[tuple[Document, Outcome]]:
+def extract_serial(documents: Iterable[Document], extractor: Extractor
+                   ) -> Iterator[tuple[Document, DocumentFacts | str]]:
     """In this process, one document after another."""
     for doc in documents:
         yield doc, extract_one(extractor, doc)
@@ -82,31 +138,42 @@ def _setup_error(error: BaseException) -> WorkerSetupError:
 
 # --- local processes ----------------------------------------------------------------------------
 
-_worker_extractor: Extractor | None = None
+_worker: Worker | None = None
 _worker_error: WorkerSetupError | None = None
 
 
-def _init_worker(rules_dirs: Dirs, gazetteer_dirs: Dirs) -> None:
-    """Pool initializer: the worker's one Extractor (or the reason there is none)."""
-    global _worker_extractor, _worker_error
+def _init_worker(work: Work) -> None:
+    """Pool initializer: the process's one Worker (or the reason there is none)."""
+    global _worker, _worker_error
     try:
-        _worker_extractor = Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+        _worker = Worker(work)
     except Exception as error:  # noqa: BLE001 - reported to the parent by every task
         _worker_error = _setup_error(error)
 
 
 def _work(doc: Document) -> Outcome:
-    if _worker_extractor is None:
+    if _worker is None:
         raise _worker_error or WorkerSetupError("the worker has no extractor")
-    return extract_one(_worker_extractor, doc)
+    return _worker.process(doc)
 
 
-def extract_in_processes(documents: Iterable[Document], jobs: int, *,
-                         rules_dirs: Sequence[str | os.PathLike[str]] = (),
-                         gazetteer_dirs: Sequence[str | os.PathLike[str]] = ()) -> Iterator[tuple[Document, Outcome]]:
-    """In `jobs` worker processes. The pool starts only once there is a document to extract (an
-    incremental build that changes nothing pays nothing), with the `spawn` method: workers share
-    no state with the parent (no inherited threads or locks, the same on every platform)."""
+def process_serial(documents: Iterable[Document], work: Work, extractor: Extractor | None = None
+                   ) -> Iterator[tuple[Document, Outcome]]:
+    """In this process; the Extractor is built only once there is a document (an incremental
+    build that changes nothing pays nothing)."""
+    docs = iter(documents)
+    first = next(docs, None)
+    if first is None:
+        return
+    worker = Worker(work, extractor)
+    for doc in _chain(first, docs):
+        yield doc, worker.process(doc)
+
+
+def process_in_processes(documents: Iterable[Document], jobs: int, work: Work) -> Iterator[tuple[Document, Outcome]]:
+    """In `jobs` worker processes. The pool starts only once there is a document to work on, with
+    the `spawn` method: workers share no state with the parent (no inherited threads or locks, the
+    same on every platform)."""
     import multiprocessing
 
     docs = iter(documents)
@@ -114,37 +181,34 @@ def extract_in_processes(documents: Iterable[Document], jobs: int, *,
     if first is None:
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(_dirs(rules_dirs), _dirs(gazetteer_dirs))) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(work,)) as pool:
         yield from in_order(_chain(first, docs), lambda doc: pool.apply_async(_work, (doc,)),
                             lambda handle: handle.get(), jobs * WINDOW_PER_WORKER)
 
 
 # --- a Dask cluster -----------------------------------------------------------------------------
 
-_remote_extractors: dict[tuple[Dirs, Dirs], Extractor] = {}
+_remote_workers: dict[Work, Worker] = {}
 _remote_lock = threading.Lock()
 
 
-def remote_extract(doc: Document, rules_dirs: Dirs, gazetteer_dirs: Dirs) -> Outcome:
-    """The task a Dask worker runs: its Extractor is built on the first task and then reused (a
+def remote_process(doc: Document, work: Work) -> Outcome:
+    """The task a Dask worker runs: its Worker is built on the first task and then reused (a Dask
     worker may run tasks in several threads: they share one)."""
-    key = (rules_dirs, gazetteer_dirs)
-    extractor = _remote_extractors.get(key)
-    if extractor is None:
+    worker = _remote_workers.get(work)
+    if worker is None:
         with _remote_lock:
-            extractor = _remote_extractors.get(key)
-            if extractor is None:
+            worker = _remote_workers.get(work)
+            if worker is None:
                 try:
-                    extractor = Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+                    worker = Worker(work)
                 except Exception as error:  # noqa: BLE001 - sent back as a picklable error
                     raise _setup_error(error) from None
-                _remote_extractors[key] = extractor
-    return extract_one(extractor, doc)
+                _remote_workers[work] = worker
+    return worker.process(doc)
 
 
-def extract_on_dask(documents: Iterable[Document], address: str, *,
-                    rules_dirs: Sequence[str | os.PathLike[str]] = (),
-                    gazetteer_dirs: Sequence[str | os.PathLike[str]] = (),
+def process_on_dask(documents: Iterable[Document], address: str, work: Work = Work(), *,
                     connect_timeout: float = 20.0) -> Iterator[tuple[Document, Outcome]]:
     """On the workers of the Dask cluster whose scheduler is at `address` (`tcp://host:8786`).
 
@@ -164,11 +228,10 @@ def extract_on_dask(documents: Iterable[Document], address: str, *,
         client = Client(address, timeout=connect_timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise BuildError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split())}") from None
-    rules, gazetteer = _dirs(rules_dirs), _dirs(gazetteer_dirs)
     try:
         workers = max(1, sum(client.nthreads().values()))
         yield from in_order(_chain(first, docs),
-                            lambda doc: client.submit(remote_extract, doc, rules, gazetteer, pure=False),
+                            lambda doc: client.submit(remote_process, doc, work, pure=False),
                             lambda future: future.result(), workers * WINDOW_PER_WORKER)
     finally:
         client.close()

@@ -5,8 +5,8 @@ Documents that cannot be read are reported and skipped; the rest of the corpus i
 Builds are incremental (graph.incremental): a document whose build key the target already holds is
 not extracted again, a changed one replaces its named graph, and with `prune` the graphs of
 documents no longer in the input go. Extraction runs here, in `jobs` processes or on a Dask
-cluster (amity.parallel); mapping and writing stay in this process, so the output does not depend
-on where extraction ran. Nothing is ever half-written: a file is replaced whole through a
+cluster (amity.parallel), and so does mapping facts to triples; only writing stays in this process,
+and the output does not depend on where the work ran. Nothing is ever half-written: a file is replaced whole through a
 temporary file, a store or endpoint changes by transactions that each hold whole documents.
 """
 
@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from amity import parallel
 from amity.extract.documents import InputError, discover, read_document
 from amity.extract.engine import Extractor
 from amity.extract.model import Document, DocumentFacts
@@ -137,12 +138,12 @@ def build(
                                    rules_dirs, gazetteer_dirs,
                                    lambda: open_for_build(location, base=run.base,
                                                           batch_triples=None if strict else DEFAULT_BATCH_TRIPLES))
-        outcomes = stack.enter_context(closing(_extraction(documents, extractor, jobs, dask, rules_dirs,
-                                                           gazetteer_dirs)))
+        work = parallel.Work.of(rules_dirs, gazetteer_dirs, run.base, keep_facts=on_document is not None)
+        outcomes = stack.enter_context(closing(_processing(documents, work, extractor, jobs, dask)))
         try:
             for doc, outcome in outcomes:
-                if not isinstance(outcome, str) and on_document is not None:
-                    on_document(outcome)
+                if not isinstance(outcome, str) and on_document is not None and outcome.facts is not None:
+                    on_document(outcome.facts)
                 run.add(doc, outcome)
         except BaseException:
             run.abort()
@@ -174,27 +175,14 @@ def _read_found(found: Iterable[Path | InputError], default_date: str | None, sk
         yield doc
 
 
-def _extraction(documents: Iterator[Document], extractor: Extractor | None, jobs: int, dask: str | None,
-                rules_dirs: Sequence[str | os.PathLike[str]],
-                gazetteer_dirs: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[Document, str | DocumentFacts]]:
-    """Where extraction runs (amity.parallel); the serial Extractor is built only if a document
-    needs it, so a build that changes nothing does not pay for it."""
-    from amity import parallel
-
+def _processing(documents: Iterator[Document], work: parallel.Work, extractor: Extractor | None, jobs: int,
+                dask: str | None) -> Iterator[tuple[Document, parallel.Outcome]]:
+    """Where extraction and mapping run (amity.parallel)."""
     if dask:
-        return parallel.extract_on_dask(documents, dask, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
+        return parallel.process_on_dask(documents, dask, work)
     if jobs > 1:
-        return parallel.extract_in_processes(documents, jobs, rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
-
-    def serial() -> Iterator[tuple[Document, str | DocumentFacts]]:
-        first = next(documents, None)
-        if first is None:
-            return
-        engine = extractor or Extractor(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs)
-        yield first, parallel.extract_one(engine, first)
-        yield from parallel.extract_serial(documents, engine)
-
-    return serial()
+        return parallel.process_in_processes(documents, jobs, work)
+    return parallel.process_serial(documents, work, extractor)
 
 
 class _Build:
@@ -202,13 +190,13 @@ class _Build:
 
     def __init__(self, location: GraphLocation, base: str, strict: bool,
                  on_progress: Callable[[int, int], None] | None) -> None:
-        from amity.graph.mapping import Mapper
+        from amity.graph.iris import IriFactory
 
         self.location = location
         self.base = base
         self.strict = strict
         self.on_progress = on_progress
-        self.mapper = Mapper(base)
+        self.iris = IriFactory(base)
         self.summary = BuildSummary(output=str(location))
         self.target: GraphTarget | None = None
         self.keys: dict[str, str] = {}  # graph term -> build key of the documents being extracted
@@ -233,7 +221,7 @@ class _Build:
         for doc in documents:
             if self.target is None:
                 self.target = open_target()
-            graph = iri(self.mapper.iris.graph(doc.id))
+            graph = iri(self.iris.graph(doc.id))
             key = build_key(doc, fingerprint)
             self.inputs.add(graph)
             if self.target.held.get(graph) == key:
@@ -243,9 +231,8 @@ class _Build:
             self.keys[graph] = key
             yield doc
 
-    def add(self, doc: Document, outcome: str | DocumentFacts) -> None:
-        """Maps one extracted document and hands its graph to the target."""
-        from amity.graph.errors import MappingError
+    def add(self, doc: Document, outcome: parallel.Outcome) -> None:
+        """Hands one document's graph, stamped with its build key, to the target."""
         from amity.graph.incremental import with_build_key
         from amity.graph.ntriples import iri
 
@@ -253,16 +240,12 @@ class _Build:
         if isinstance(outcome, str):
             self.summary.skipped.append(outcome)
             return
-        try:
-            graph = self.mapper.map(outcome)
-        except MappingError as error:
-            self.summary.skipped.append(str(error))
-            return
-        graph = with_build_key(graph, iri(self.mapper.iris.document(doc.id)), self.keys.pop(graph.graph))
+        graph = outcome.graph
+        graph = with_build_key(graph, iri(self.iris.document(doc.id)), self.keys.pop(graph.graph))
         self.target.put(graph)
         summary = self.summary
         summary.documents += 1
-        summary.sentences += outcome.sentence_count
+        summary.sentences += outcome.sentences
         summary.facts.update(graph.facts)
         summary.warnings.extend(graph.warnings)
 

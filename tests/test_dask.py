@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - depends on the installed extras
     pytest.skip("dask.distributed is not installed (pip install 'amity[dask]')", allow_module_level=True)
 
 from amity.extract.engine import Extractor
-from amity.parallel import extract_on_dask
+from amity.parallel import process_on_dask
 from amity.pipeline import BuildError, build
 
 
@@ -42,5 +42,5 @@ def test_an_unreachable_scheduler_is_one_line():
     from amity.extract.model import Document
 
     with pytest.raises(BuildError, match=f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}") as caught:
-        list(extract_on_dask([Document("x", "text", "t")], f"tcp://127.0.0.1:{port}", connect_timeout=1))
+        list(process_on_dask([Document("x", "text", "t")], f"tcp://127.0.0.1:{port}", connect_timeout=1))
     assert "\n" not in str(caught.value)
