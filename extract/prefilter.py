@@ -165,6 +165,8 @@ def _normal(text: str) -> str:
 
 
 _PLACEHOLDER_CHARS = ("\ue000", "\ue001")
+_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+"""Characters that IGNORECASE matches to "i" or "s" but str.lower() does not turn into them."""
 
 
 class Prefilter:
@@ -206,9 +208,38 @@ class Prefilter:
             for key in by_string
         }
         self.regex = re.compile(f"(?=({trie_regex(by_string)}))", re.IGNORECASE) if by_string else None
+        self.lowered = re.compile(trie_regex(by_string)) if by_string else None
+        """The same trie without IGNORECASE, run on the lower-cased sentence: the engine then
+        skips non-matching first characters cheaply (case-insensitive literals defeat its
+        shortcuts), and with no leading look-ahead it finds the next match by itself."""
 
     def plain(self, text: str) -> frozenset[int]:
-        """Indices of the rules whose plain required strings occur in text (one C-level pass)."""
+        """Indices of the rules whose plain required strings occur in text (one C-level pass).
+
+        Case-insensitive matching of the lower-case keys equals exact matching on text.lower()
+        for every character but three (checked over all of Unicode): dotted and dotless I, which
+        match "i", and the long s, which matches "s", under IGNORECASE but are not lowered to
+        them. A sentence with one of them takes the case-insensitive path."""
+        if self.lowered is None:
+            return frozenset()
+        if _FOLD_EXCEPTIONS.search(text) is not None:
+            return self._plain_ignorecase(text)
+        lower = text.lower()
+        expanded = self.expanded
+        chosen: set[int] = set()
+        search = self.lowered.search
+        pos = 0
+        while (m := search(lower, pos)) is not None:
+            found = m.group()
+            ids = expanded.get(found)
+            if ids is None:
+                ids = expanded.get(_normal(found), ())
+            chosen.update(ids)
+            pos = m.start() + 1  # matches may overlap, as with the look-ahead
+        return frozenset(chosen)
+
+    def _plain_ignorecase(self, text: str) -> frozenset[int]:
+        """`plain` by one case-insensitive scan with a look-ahead (every match, overlapping)."""
         if self.regex is None:
             return frozenset()
         expanded = self.expanded
