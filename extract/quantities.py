@@ -189,6 +189,42 @@ ANCHOR = re.compile(
 detailed patterns are tried only at these positions, which keeps the scan of a long document to
 one pass of this small expression."""
 
+_ANCHOR_SIGNS = "".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))}))
+_ANCHOR_RUNS = re.compile(rf"\w+|[{re.escape(_ANCHOR_SIGNS)}]")
+_ANCHOR_WORD_SET = frozenset(w.lower() for w in _ANCHOR_WORDS)
+_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+
+
+def _anchors(text: str) -> list[int]:
+    """The start of each match of ANCHOR.finditer(text), with ANCHOR tried only where it can match.
+
+    ANCHOR's leading look-behinds leave the regex engine no shortcut: it tries all alternatives
+    at every character. But each alternative either starts with a sign or refuses a word
+    character before it, so a match starts at a sign or where a run of word characters starts;
+    and the run, r, must then be a number word (the whole run, case aside), hold a non-letter
+    (a digit: "5", "USD5"), or be a code of at most four characters ("US", "U.S.", "KShs",
+    "NZ$") with a digit or "$" at most five characters after the run. Runs failing all of these
+    (nearly every word) are skipped; non-ASCII runs are always tried, as case folding differs
+    there. The scan resumes where the previous match ended, exactly as finditer does."""
+    starts: list[int] = []
+    match = ANCHOR.match
+    near = _DIGIT_OR_DOLLAR.search
+    words = _ANCHOR_WORD_SET
+    pos = 0
+    for run in _ANCHOR_RUNS.finditer(text):
+        p, e = run.span()
+        if p < pos:
+            continue
+        r = run.group()
+        if (r.isalpha() and r.isascii() and r.lower() not in words
+                and (e - p > 4 or near(text, e, e + 5) is None)):
+            continue
+        m = match(text, p)
+        if m is not None:
+            starts.append(p)
+            pos = m.end()
+    return starts
+
 
 def _money(m: re.Match[str], text: str) -> Quantity | None:
     if m.group("sym"):
@@ -249,8 +285,8 @@ def _at(text: str, pos: int) -> list[Quantity]:
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in text, longest first where they overlap (money beats a bare number)."""
     found: list[Quantity] = []
-    for anchor in ANCHOR.finditer(text):
-        found.extend(_at(text, anchor.start()))
+    for start in _anchors(text):
+        found.extend(_at(text, start))
     return non_overlapping(found)
 
 
