@@ -37,6 +37,13 @@ EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
+_WS = re.compile(r"\s+")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
+_TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
+_FIRST_WORD = re.compile(r"^\S+\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_NON_SPACE = re.compile(r"\S+")
+"""Patterns used per hit, compiled once: re.sub with a string pattern pays a cache lookup a call."""
 
 
 @dataclass(slots=True)
@@ -57,7 +64,7 @@ def evidence_of(hit: Hit, doc_id: str) -> Evidence:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+    return _WS.sub(" ", text.replace("\u2019", "'")).strip().lower()
 
 
 def _year(date: str | None) -> str | None:
@@ -79,7 +86,7 @@ class ActorBook:
         self.types.setdefault(name, type_)
         self.aliases.setdefault(name, set())
         if surface:
-            clean = re.sub(r"\s+", " ", surface).strip()
+            clean = _WS.sub(" ", surface).strip()
             if clean and clean != name:
                 self.aliases[name].add(clean)
         self.first[name] = min(self.first.get(name, position), position)
@@ -151,8 +158,7 @@ class Assembler:
         if m is None:
             # "... in Nairobi", "... in the capital Ankara": a city right after the match
             after = hit.masked.text
-            for pm in re.finditer(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)",
-                                  after, re.IGNORECASE):
+            for pm in _PLACE_AFTER.finditer(after):
                 m = hit.masked.mentions[int(pm.group(2))]
                 break
         if m is None:
@@ -231,7 +237,7 @@ class Assembler:
                 role_words = hit.words(role_words)
             if not role_words:
                 continue
-            role = self.role_of_title.get(_norm(role_words)) or re.sub(r"\s+", " ", role_words).strip().title()
+            role = self.role_of_title.get(_norm(role_words)) or _WS.sub(" ", role_words).strip().title()
             state_m = hit.mention(hit.rule.emit.get("state", "state"))
             org_m = hit.mention(hit.rule.emit.get("org", "org"))
             state = state_m.name if state_m is not None and state_m.code in STATE_CODES else None
@@ -314,8 +320,8 @@ class Assembler:
                 if isinstance(value, Mention):
                     return value.city if value.code == "K" and m.group(1) == "place" and value.city else value.name
                 return value or ""
-            return re.sub(r"\s+", " ", re.sub(r"\{([a-z_0-9]+)\}", fill, template)).strip()
-        words = re.sub(r"\s+", " ", hit.text).strip(" ,.;:–—-\"'«»“”")
+            return _WS.sub(" ", _TEMPLATE_SLOT.sub(fill, template)).strip()
+        words = _WS.sub(" ", hit.text).strip(" ,.;:–—-\"'«»“”")
         return words[:1].upper() + words[1:] if words else hit.rule.emit.get("type", "Event")
 
     def _goals(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
@@ -386,9 +392,9 @@ class Assembler:
             text = hit.words(text_slot) if text_slot and text_slot in hit.slots else hit.text
             metric = self._metric(hit, emit.get("metric"), value_m.start)
             if value_m.code == "C" and not emit.get("metric"):
-                metric = re.sub(r"^\S+\s+", "", re.sub(r"\s+", " ", value_m.surface)).lower()
+                metric = _FIRST_WORD.sub("", _WS.sub(" ", value_m.surface)).lower()
             fields = {
-                "text": re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”"),
+                "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
                 "value": q.value, "unit": unit, "approx": bool(q.approx),
                 "date": self._time(hit, emit.get("date"), ctx), "subjects": subjects,
@@ -409,9 +415,9 @@ class Assembler:
             elif kind == "threat":
                 name = hit.rule.emit["threat"]
                 if name == "match":
-                    name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", hit.text).strip(), flags=re.I)
+                    name = _ARTICLE.sub("", _WS.sub(" ", hit.text).strip())
                 surfaces, evs = threats.setdefault(name, ([], []))
-                surface = re.sub(r"\s+", " ", hit.text).strip().lower()
+                surface = _WS.sub(" ", hit.text).strip().lower()
                 if not surfaces:
                     surfaces.append(surface)  # the words first used name the threat in this document
                 evs.append(ev)
@@ -421,7 +427,7 @@ class Assembler:
                     subjects = list(dict.fromkeys([*subjects, *ctx.pair]))[:2] if ctx.pair else subjects
                 label = hit.rule.emit["relation"]
                 if label == "match":
-                    label = re.sub(r"\s+", " ", hit.text).strip().lower()
+                    label = _WS.sub(" ", hit.text).strip().lower()
                 key = (label, tuple(sorted(subjects)))
                 relations.setdefault(key, []).append(ev)
         return (
@@ -538,14 +544,14 @@ def _clause_start(text: str, floor: int, start: int, max_words: int = 10) -> int
     last = 0
     for m in _CLAUSE_OPENING.finditer(window):
         last = m.end()
-    words = list(re.finditer(r"\S+", window[last:]))
+    words = list(_NON_SPACE.finditer(window[last:]))
     if len(words) > max_words:
         last += words[-max_words].start()
     return floor + last
 
 
 def _clean_goal_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”")
+    return _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”")
 
 
 def ascii_fold(text: str) -> str:

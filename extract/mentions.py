@@ -18,6 +18,11 @@ from .trie import trie_regex
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
 TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
+_WS = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(.+)$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @dataclass(slots=True)
@@ -85,13 +90,13 @@ class ActorMatcher:
 
 
 def _key(surface: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011]+", " ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
+    return _SEPARATORS.sub(" ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
 
 
 def _case_ok(found: str, cand: Candidate) -> bool:
     """Capitalised names match as written, in title case or in capitals; never in lower case."""
-    found_n = re.sub(r"[\s\-\u2010\u2011]+", " ", found.replace("\u2019", "'").replace("\u2013", "-"))
-    surface = re.sub(r"[\s\-\u2010\u2011]+", " ", cand.surface.replace("\u2019", "'").replace("\u2013", "-"))
+    found_n = _SEPARATORS.sub(" ", found.replace("\u2019", "'").replace("\u2013", "-"))
+    surface = _SEPARATORS.sub(" ", cand.surface.replace("\u2019", "'").replace("\u2013", "-"))
     if found_n == surface:
         return True
     if cand.exact_case:
@@ -196,7 +201,7 @@ def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial function words that a capitalised-word regex swallowed."""
     while True:
-        m = re.match(r"(\S+)\s+", text[start:end])
+        m = _FIRST_WORD.match(text[start:end])
         if not m or m.group(1) not in _STOP_START:
             return start, end
         start += m.end()
@@ -225,12 +230,12 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
                 pos = cut.end()
         if end <= start or (" " not in text[start:end].strip()):
             continue
-        name = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        name = _WS.sub(" ", text[start:end]).strip(" ,")
         first = name.split(" ", 1)[0]
         if first in _STOP_START:
             continue
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
-        poss = re.match(r"(.+?)['’]s\s+(.+)$", name)
+        poss = _POSSESSIVE.match(name)
         first_word, _, rest = name.partition(" ")
         if poss and _key(poss.group(1)) in state_forms:
             state = state_forms[_key(poss.group(1))]
@@ -243,10 +248,10 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         out.append(mention)
     for m in media_re.finditer(text):
         start, end = _strip_leading(text, *m.span("org"))
-        if re.search(r"['’]s$", text[start:end]) or _key(text[start:end]) in state_forms:
+        if _POSSESSIVE_END.search(text[start:end]) or _key(text[start:end]) in state_forms:
             continue  # "Russia's news agency TASS": the agency is named after the words
         if end > start:
-            name = re.sub(r"\s+", " ", text[start:end])
+            name = _WS.sub(" ", text[start:end])
             out.append(Mention(start, end, "O", name, "Organization", text[start:end], kind="media"))
     return out
 
@@ -285,7 +290,7 @@ def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
     for m in region_re.finditer(text):
         start, end = _strip_leading(text, *m.span("region"))
         if end > start and " " in text[start:end]:
-            out.append(Mention(start, end, "R", re.sub(r"\s+", " ", text[start:end]), "Region", text[start:end]))
+            out.append(Mention(start, end, "R", _WS.sub(" ", text[start:end]), "Region", text[start:end]))
     return out
 
 

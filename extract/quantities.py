@@ -23,6 +23,9 @@ WORD_NUMBERS = {
 """Words read as numbers. "dozens", "hundreds" and "thousands" are deliberately conservative
 readings (at least two dozen, two hundred, two thousand) and are always marked approximate."""
 VAGUE_WORD_NUMBERS = {"dozens", "hundreds", "thousands"}
+_WS = re.compile(r"\s+")
+_GROUPED = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
 
 SCALES = {
     "thousand": 1e3, "k": 1e3,
@@ -136,16 +139,16 @@ def parse_number(text: str) -> float | None:
     if not t:
         return None
     if t[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
+        if _GROUPED.fullmatch(t):
             t = t.replace(",", "").replace(" ", "")
         try:
             return float(t)
         except ValueError:
             return None
-    t = re.sub(r"\s+", " ", t)
+    t = _WS.sub(" ", t)
     if t in WORD_NUMBERS:
         return float(WORD_NUMBERS[t])
-    parts = re.split(r"[- ]", t)
+    parts = _HYPHEN_OR_SPACE.split(t)
     if len(parts) == 2 and parts[0] in WORD_NUMBERS and parts[1] in WORD_NUMBERS:
         return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
     return None
@@ -238,7 +241,7 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
             unit = CURRENCY_SYMBOLS.get(sym.lower(), sym.upper())
     else:
         num, scale_word = m.group("n2"), m.group("s2")
-        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        word = _WS.sub(" ", m.group("cur").lower())
         unit = CURRENCY_WORDS.get(word, m.group("cur").upper())
     if m.group("sym"):
         word = None

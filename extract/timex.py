@@ -32,6 +32,8 @@ _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|
 _REL_YEAR = (r"(?:this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|past|previous|"
              r"current|coming)")
 _NOT_AMOUNT = r"(?!\s*(?:percent|%|billion|million))"
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
@@ -91,7 +93,7 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    return int(_DIGITS.match(text).group(0))  # type: ignore[union-attr]
 
 
 def _month(text: str) -> int:
@@ -172,7 +174,7 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
     if kind == "rel_year":
         if py is None:
             return None
-        which = re.sub(r"\s+", " ", g["which"].lower())
+        which = _WS.sub(" ", g["which"].lower())
         if which in ("last", "the past", "the last", "the previous", "past", "previous"):
             return _fmt(py - 1), "year", True
         if which in ("next", "the coming", "coming"):
