@@ -64,7 +64,8 @@ def evidence_of(hit: Hit, doc_id: str) -> Evidence:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text.replace("\u2019", "'")).strip().lower()
+    # split() and strip() take the same characters for whitespace as the regex \s
+    return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
 def _year(date: str | None) -> str | None:
@@ -81,15 +82,21 @@ class ActorBook:
         self.extra: dict[str, dict[str, Any]] = {}
 
     def add(self, name: str, type_: str, surface: str | None, position: int) -> None:
+        """Called for every actor reference of every fact, hence the plain str methods
+        (split/join is the regex's whitespace collapse without the regex call)."""
         if not name:
             return
         self.types.setdefault(name, type_)
-        self.aliases.setdefault(name, set())
+        aliases = self.aliases.get(name)
+        if aliases is None:
+            aliases = self.aliases[name] = set()
         if surface:
-            clean = _WS.sub(" ", surface).strip()
+            clean = " ".join(surface.split())
             if clean and clean != name:
-                self.aliases[name].add(clean)
-        self.first[name] = min(self.first.get(name, position), position)
+                aliases.add(clean)
+        first = self.first.get(name)
+        if first is None or position < first:
+            self.first[name] = position
 
 
 class Assembler:
@@ -103,6 +110,7 @@ class Assembler:
         self.metric_re = re.compile(
             r"(?<![\w\-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in metric_words) + r")(?![\w\-])",
             re.IGNORECASE) if metric_words else None
+        self._metric_cache: dict[str, list[tuple[int, int, str]]] = {}
         vague = ruleset.lists.get("vague_goal_markers", ())
         self.vague_goal = re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague) + r")\b",
                                      re.IGNORECASE) if vague else None
@@ -216,11 +224,25 @@ class Assembler:
         sentence = hit.sentence
         best: tuple[int, str] | None = None
         anchor = (value_pos if value_pos is not None else hit.start) - sentence.start
-        for m in self.metric_re.finditer(sentence.text):
-            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) * 3
+        for start, end, metric in self._metric_words(sentence.text):
+            distance = anchor - end if end <= anchor else (start - anchor) * 3
             if best is None or distance < best[0]:
-                best = (distance, self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+                best = (distance, metric)
         return best[1] if best else None
+
+    def _metric_words(self, text: str) -> list[tuple[int, int, str]]:
+        """The metric words of a sentence, (start, end, metric): a sentence with several
+        figures and goals is asked for them once per hit, and the scan (an alternation of
+        every metric word) is the costly part. Cached by sentence text, kept bounded."""
+        found = self._metric_cache.get(text)
+        if found is None:
+            assert self.metric_re is not None
+            found = [(m.start(), m.end(), self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+                     for m in self.metric_re.finditer(text)]
+            if len(self._metric_cache) >= 4096:
+                self._metric_cache.clear()
+            self._metric_cache[text] = found
+        return found
 
     # --- kinds ----------------------------------------------------------------------------------------
     def _offices(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> list[Draft]:
