@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .trie import trie_regex
+from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
@@ -65,18 +65,24 @@ class ActorMatcher:
     candidates: dict[str, list[Candidate]]
     regex: re.Pattern[str]
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
+    lowered: re.Pattern[str] | None = None
+    """The same trie for the lower-cased text (trie_regex's `lowered`): the IGNORECASE trie,
+    led by a look-behind, makes the engine try every name at every character."""
 
     def find(self, text: str) -> list[Mention]:
         """Longest names first; when the longest fails its case check ("consultative meeting of ..."
         in lower case), the search resumes one character later so shorter names inside it count."""
         out: list[Mention] = []
         pos = 0
-        search = self.regex.search
+        if self.lowered is not None and FOLD_EXCEPTIONS.search(text) is None:
+            search, subject = self.lowered.search, text.lower()  # same length, same offsets
+        else:
+            search, subject = self.regex.search, text
         while True:
-            m = search(text, pos)
+            m = search(subject, pos)
             if m is None:
                 return out
-            found = m.group(0)
+            found = text[m.start():m.end()]
             accepted = False
             for cand in self.candidates.get(_key(found), ()):
                 if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
@@ -157,7 +163,9 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> A
             for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
                 add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
     regex = re.compile(r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
-    return ActorMatcher(candidates, regex, index)
+    lowered = re.compile(r"(?<![\w])(?:" + trie_regex(candidates, lowered=True) + r")(?![\w])") \
+        if LOWERED_SCANS else None
+    return ActorMatcher(candidates, regex, index, lowered)
 
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-from .trie import trie_regex
+from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 LITERAL = sre_constants.LITERAL
 IN = sre_constants.IN
@@ -223,8 +223,6 @@ def _normal(text: str) -> str:
 
 _PLACEHOLDER_CHARS = ("\ue000", "\ue001")
 _WS = re.compile(r"\s+")
-_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
-"""Characters that IGNORECASE matches to "i" or "s" but str.lower() does not turn into them."""
 
 
 class Prefilter:
@@ -285,7 +283,7 @@ class Prefilter:
             for key in by_string
         }
         self.regex = re.compile(f"(?=({trie_regex(by_string)}))", re.IGNORECASE) if by_string else None
-        self.lowered = re.compile(trie_regex(by_string)) if by_string else None
+        self.lowered = re.compile(trie_regex(by_string, lowered=True)) if by_string and LOWERED_SCANS else None
         """The same trie without IGNORECASE, run on the lower-cased sentence: the engine then
         skips non-matching first characters cheaply (case-insensitive literals defeat its
         shortcuts), and with no leading look-ahead it finds the next match by itself."""
@@ -293,13 +291,9 @@ class Prefilter:
     def plain(self, text: str) -> frozenset[int]:
         """Indices of the rules whose plain required strings occur in text (one C-level pass).
 
-        Case-insensitive matching of the lower-case keys equals exact matching on text.lower()
-        for every character but three (checked over all of Unicode): dotted and dotless I, which
-        match "i", and the long s, which matches "s", under IGNORECASE but are not lowered to
-        them. A sentence with one of them takes the case-insensitive path."""
-        if self.lowered is None:
-            return frozenset()
-        if _FOLD_EXCEPTIONS.search(text) is not None:
+        The trie is scanned without IGNORECASE over text.lower() (see trie_regex's `lowered`);
+        a sentence with one of trie.FOLD_EXCEPTIONS takes the case-insensitive path."""
+        if self.lowered is None or FOLD_EXCEPTIONS.search(text) is not None:
             return self._plain_ignorecase(text)
         lower = text.lower()
         expanded = self.expanded
