@@ -222,6 +222,26 @@ def _needed() -> dict[str, frozenset[str]]:
 
 _NEEDED = _needed()
 
+_LOWERED: dict[str, re.Pattern[str]] = {
+    kind: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    for kind, pattern in _PATTERNS if pattern.flags & re.IGNORECASE and pattern.pattern.isascii()
+}
+"""The case-insensitive patterns, to run case-sensitively over the lower-cased text: the engine
+then checks each alternative's first letter cheaply, where IGNORECASE costs it that shortcut.
+For a pattern of ASCII characters this finds the same matches at the same offsets in any text
+without the three characters that IGNORECASE folds to an ASCII letter but str.lower() does
+not (dotted capital I, dotless i, long s; checked over all of Unicode)."""
+_ASCII_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
+    """m.groupdict() read from `text` (the original, where m matched its lower-cased copy)."""
+    out: dict[str, str | None] = {}
+    for name in m.re.groupindex:
+        start, end = m.span(name)
+        out[name] = text[start:end] if start >= 0 else None
+    return out
+
 
 def find_timexes(text: str, published: str | None) -> list[Timex]:
     """All resolvable time expressions in text; earlier patterns win where they overlap.
@@ -231,15 +251,20 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
+    lowered_ok = _ASCII_FOLD_EXCEPTIONS.search(text) is None
     for kind, pattern in _PATTERNS:
         needed = _NEEDED.get(kind)
         if needed and not any(s in lower for s in needed):
             continue
-        for m in pattern.finditer(text):
+        lowered = _LOWERED.get(kind) if lowered_ok else None
+        for m in (lowered.finditer(lower) if lowered is not None else pattern.finditer(text)):
             s, e = m.span()
             if taken and any(s < te and e > ts for ts, te in taken):
                 continue
-            resolved = _resolve(kind, m.groupdict(), m.group(0), published)
+            if lowered is not None:
+                resolved = _resolve(kind, _groups(m, text), text[s:e], published)
+            else:
+                resolved = _resolve(kind, m.groupdict(), m.group(0), published)
             if resolved is None:
                 continue
             value, granularity, relative = resolved
