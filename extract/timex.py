@@ -33,25 +33,63 @@ _REL_YEAR = (r"(?:this|last|next|the\s+past|the\s+last|the\s+previous|the\s+curr
              r"current|coming)")
 _NOT_AMOUNT = r"(?!\s*(?:percent|%|billion|million))"
 _DIGITS = re.compile(r"\d+")
+
+
+def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
+    """`(?<!before)(?:alternatives)` written so that the regex engine can skip ahead to a match.
+
+    Each alternative is (first character, rest). A pattern that opens with \b or another
+    look-behind gives the engine no first character to look for, so it tries the whole pattern
+    at every position of the document. Here each alternative opens with its first character and
+    checks the look-behind just after it ("J(?<!\\wJ)(?:anuary|une|…)"): the same test, since
+    that character is known, and the pattern now opens with a set of literal characters.
+    Alternatives are grouped by first character keeping their order, and alternatives with
+    different first characters never match at one position, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    out = []
+    for first, rests in groups.items():
+        lit = re.escape(first)
+        tail = rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"
+        out.append(f"{lit}(?<!{before}{lit}){tail}")
+    return "(?:" + "|".join(out) + ")"
+
+
+_MONTH_LED = _led([(a[0], a[1:]) for a in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", r"Jan\.?", r"Feb\.?", r"Mar\.?", r"Apr\.?", r"Jun\.?", r"Jul\.?", r"Aug\.?", r"Sept?\.?", r"Oct\.?",
+    r"Nov\.?", r"Dec\.?")])
+r"""\b{_MONTH}, led by its first letters."""
+_DAY_LED = _led([("1", r"\d"), ("2", r"\d"), ("3", "[01]"), ("0", "[1-9]"),
+                 *((str(d), "") for d in range(1, 10))]) + "(?:st|nd|rd|th)?"
+r"""\b{_DAY}, led by its first digits ([12]\d|3[01]|0?[1-9] spelled out in the same order)."""
+_YEAR_ALTERNATIVES = [("1", r"[89]\d\d"), ("2", r"0\d\d")]
+_YEAR_LED = _led(_YEAR_ALTERNATIVES)
+r"""\b{_YEAR}, led by its first digits."""
+_YEAR_ALONE = _led(_YEAR_ALTERNATIVES, r"[\w$€£.,-]")
+r"""(?<![\w$€£.,-]){_YEAR}, led by its first digits."""
+_ISO_CENTURY = _led([("1", "9"), ("2", "0")])
+r"""\b(?:19|20), led by its first digits."""
 _WS = re.compile(r"\s+")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+    ("dmy", re.compile(rf"(?P<d>{_DAY_LED})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
+    ("mdy", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b{_NOT_AMOUNT}")),
-    ("month_range", re.compile(rf"\b(?P<m>{_MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)"
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("iso", re.compile(rf"(?P<y>{_ISO_CENTURY}\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
                            rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
                                 rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
-    ("year_range", re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
+    ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
     ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
@@ -61,7 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("late_year", re.compile(r"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
                              rf"\s*-?\s*(?P<y>{_YEAR})\b", re.I)),
-    ("year", re.compile(rf"(?<![\w$€£.,-])(?P<y>{_YEAR})"
+    ("year", re.compile(rf"(?P<y>{_YEAR_ALONE})"
                         r"(?![\w%]|\s*(?:percent|per\s+cent|billion|million|thousand|tons|tonnes|km)|[.,]\d)")),
 ]
 
