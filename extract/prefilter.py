@@ -29,6 +29,7 @@ SUBPATTERN = sre_constants.SUBPATTERN
 BRANCH = sre_constants.BRANCH
 MAX_REPEAT = sre_constants.MAX_REPEAT
 MIN_REPEAT = sre_constants.MIN_REPEAT
+ASSERT_NOT = sre_constants.ASSERT_NOT
 POSSESSIVE_REPEAT = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
 ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", None)
 ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
