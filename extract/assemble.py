@@ -37,6 +37,13 @@ EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
+_WS = re.compile(r"\s+")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
+_TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
+_FIRST_WORD = re.compile(r"^\S+\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_NON_SPACE = re.compile(r"\S+")
+"""Patterns used per hit, compiled once: re.sub with a string pattern pays a cache lookup a call."""
 
 
 @dataclass(slots=True)
@@ -57,7 +64,8 @@ def evidence_of(hit: Hit, doc_id: str) -> Evidence:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+    # split() and strip() take the same characters for whitespace as the regex \s
+    return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
 def _year(date: str | None) -> str | None:
@@ -74,15 +82,21 @@ class ActorBook:
         self.extra: dict[str, dict[str, Any]] = {}
 
     def add(self, name: str, type_: str, surface: str | None, position: int) -> None:
+        """Called for every actor reference of every fact, hence the plain str methods
+        (split/join is the regex's whitespace collapse without the regex call)."""
         if not name:
             return
         self.types.setdefault(name, type_)
-        self.aliases.setdefault(name, set())
+        aliases = self.aliases.get(name)
+        if aliases is None:
+            aliases = self.aliases[name] = set()
         if surface:
-            clean = re.sub(r"\s+", " ", surface).strip()
+            clean = " ".join(surface.split())
             if clean and clean != name:
-                self.aliases[name].add(clean)
-        self.first[name] = min(self.first.get(name, position), position)
+                aliases.add(clean)
+        first = self.first.get(name)
+        if first is None or position < first:
+            self.first[name] = position
 
 
 class Assembler:
@@ -96,6 +110,7 @@ class Assembler:
         self.metric_re = re.compile(
             r"(?<![\w\-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in metric_words) + r")(?![\w\-])",
             re.IGNORECASE) if metric_words else None
+        self._metric_cache: dict[str, list[tuple[int, int, str]]] = {}
         vague = ruleset.lists.get("vague_goal_markers", ())
         self.vague_goal = re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague) + r")\b",
                                      re.IGNORECASE) if vague else None
@@ -151,8 +166,7 @@ class Assembler:
         if m is None:
             # "... in Nairobi", "... in the capital Ankara": a city right after the match
             after = hit.masked.text
-            for pm in re.finditer(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)",
-                                  after, re.IGNORECASE):
+            for pm in _PLACE_AFTER.finditer(after):
                 m = hit.masked.mentions[int(pm.group(2))]
                 break
         if m is None:
@@ -210,11 +224,25 @@ class Assembler:
         sentence = hit.sentence
         best: tuple[int, str] | None = None
         anchor = (value_pos if value_pos is not None else hit.start) - sentence.start
-        for m in self.metric_re.finditer(sentence.text):
-            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) * 3
+        for start, end, metric in self._metric_words(sentence.text):
+            distance = anchor - end if end <= anchor else (start - anchor) * 3
             if best is None or distance < best[0]:
-                best = (distance, self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+                best = (distance, metric)
         return best[1] if best else None
+
+    def _metric_words(self, text: str) -> list[tuple[int, int, str]]:
+        """The metric words of a sentence, (start, end, metric): a sentence with several
+        figures and goals is asked for them once per hit, and the scan (an alternation of
+        every metric word) is the costly part. Cached by sentence text, kept bounded."""
+        found = self._metric_cache.get(text)
+        if found is None:
+            assert self.metric_re is not None
+            found = [(m.start(), m.end(), self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+                     for m in self.metric_re.finditer(text)]
+            if len(self._metric_cache) >= 4096:
+                self._metric_cache.clear()
+            self._metric_cache[text] = found
+        return found
 
     # --- kinds ----------------------------------------------------------------------------------------
     def _offices(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> list[Draft]:
@@ -231,7 +259,7 @@ class Assembler:
                 role_words = hit.words(role_words)
             if not role_words:
                 continue
-            role = self.role_of_title.get(_norm(role_words)) or re.sub(r"\s+", " ", role_words).strip().title()
+            role = self.role_of_title.get(_norm(role_words)) or _WS.sub(" ", role_words).strip().title()
             state_m = hit.mention(hit.rule.emit.get("state", "state"))
             org_m = hit.mention(hit.rule.emit.get("org", "org"))
             state = state_m.name if state_m is not None and state_m.code in STATE_CODES else None
@@ -314,8 +342,8 @@ class Assembler:
                 if isinstance(value, Mention):
                     return value.city if value.code == "K" and m.group(1) == "place" and value.city else value.name
                 return value or ""
-            return re.sub(r"\s+", " ", re.sub(r"\{([a-z_0-9]+)\}", fill, template)).strip()
-        words = re.sub(r"\s+", " ", hit.text).strip(" ,.;:–—-\"'«»“”")
+            return _WS.sub(" ", _TEMPLATE_SLOT.sub(fill, template)).strip()
+        words = _WS.sub(" ", hit.text).strip(" ,.;:–—-\"'«»“”")
         return words[:1].upper() + words[1:] if words else hit.rule.emit.get("type", "Event")
 
     def _goals(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
@@ -386,9 +414,9 @@ class Assembler:
             text = hit.words(text_slot) if text_slot and text_slot in hit.slots else hit.text
             metric = self._metric(hit, emit.get("metric"), value_m.start)
             if value_m.code == "C" and not emit.get("metric"):
-                metric = re.sub(r"^\S+\s+", "", re.sub(r"\s+", " ", value_m.surface)).lower()
+                metric = _FIRST_WORD.sub("", _WS.sub(" ", value_m.surface)).lower()
             fields = {
-                "text": re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”"),
+                "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
                 "value": q.value, "unit": unit, "approx": bool(q.approx),
                 "date": self._time(hit, emit.get("date"), ctx), "subjects": subjects,
@@ -409,9 +437,9 @@ class Assembler:
             elif kind == "threat":
                 name = hit.rule.emit["threat"]
                 if name == "match":
-                    name = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", hit.text).strip(), flags=re.I)
+                    name = _ARTICLE.sub("", _WS.sub(" ", hit.text).strip())
                 surfaces, evs = threats.setdefault(name, ([], []))
-                surface = re.sub(r"\s+", " ", hit.text).strip().lower()
+                surface = _WS.sub(" ", hit.text).strip().lower()
                 if not surfaces:
                     surfaces.append(surface)  # the words first used name the threat in this document
                 evs.append(ev)
@@ -421,7 +449,7 @@ class Assembler:
                     subjects = list(dict.fromkeys([*subjects, *ctx.pair]))[:2] if ctx.pair else subjects
                 label = hit.rule.emit["relation"]
                 if label == "match":
-                    label = re.sub(r"\s+", " ", hit.text).strip().lower()
+                    label = _WS.sub(" ", hit.text).strip().lower()
                 key = (label, tuple(sorted(subjects)))
                 relations.setdefault(key, []).append(ev)
         return (
@@ -538,14 +566,14 @@ def _clause_start(text: str, floor: int, start: int, max_words: int = 10) -> int
     last = 0
     for m in _CLAUSE_OPENING.finditer(window):
         last = m.end()
-    words = list(re.finditer(r"\S+", window[last:]))
+    words = list(_NON_SPACE.finditer(window[last:]))
     if len(words) > max_words:
         last += words[-max_words].start()
     return floor + last
 
 
 def _clean_goal_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;:–—-\"'«»“”")
+    return _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”")
 
 
 def ascii_fold(text: str) -> str:

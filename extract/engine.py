@@ -51,6 +51,10 @@ from .timex import find_timexes
 QUANTITY_CODES = {"money": "M", "amount": "U", "percent": "Q", "multiple": "X", "number": "N"}
 FACT_KINDS = ("event", "goal", "figure", "relation", "topic", "threat")
 _PRIVATE = re.compile("[\ue000\ue001]")
+_WS = re.compile(r"\s+")
+_ABBREVIATION = re.compile(r"['’]?s?\s*\(([A-Z]{2,5})\)")
+_NAME_AFTER = re.compile(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _SPEECH = re.compile(
     rf"{OPEN}P(\d+){CLOSE}\s+(?:said|says|told|added|noted|stressed|stated|emphasized|emphasised|underlined)\b"
     rf"|\b(?:said|says|told|added|noted|stressed|stated)\s+{OPEN}P(\d+){CLOSE}",
@@ -149,7 +153,7 @@ class Extractor:
             canonical = self._canonical_person(cleaned, persons, state, doc.published)
             person = persons.setdefault(canonical, Person(canonical))
             person.forms |= name_forms(cleaned) | name_forms(canonical)
-            abbreviation = re.match(r"['’]?s?\s*\(([A-Z]{2,5})\)", text[hit.end:hit.end + 10])
+            abbreviation = _ABBREVIATION.match(text[hit.end:hit.end + 10])
             if abbreviation:
                 person.forms.add(abbreviation.group(1))
             hit.extra["person"] = canonical
@@ -197,7 +201,7 @@ class Extractor:
             rules = self.prefilter.select(plain[sentence.index], masked.text, self.resolve_rules, masked.letters)
             for hit in match_rules(rules, sentence, masked, text):
                 after = text[hit.end:hit.end + 40]
-                if re.match(r",?\s*(?:Mr\.?\s+|Mrs\.?\s+)?[A-Z][a-z]", after) or any(
+                if _NAME_AFTER.match(after) or any(
                         m.code == "P" and 0 <= m.start - hit.end <= 3 for m in sent_mentions):
                     continue
                 state_m = hit.mention("state")
@@ -214,7 +218,7 @@ class Extractor:
                     continue
                 held = [o.role for o in self.gazetteer.offices_of(holder) if o.state == state_m.name]
                 role = held[-1] if held and role not in held else role
-                surface = re.sub(r"^(?:the|The)\s+", "", hit.text)
+                surface = _LEADING_THE.sub("", hit.text)
                 start = hit.end - len(surface)
                 found.append(Mention(start, hit.end, "P", holder, "Person", surface))
                 persons.setdefault(holder, Person(holder)).forms.add(surface)
@@ -285,7 +289,7 @@ def _masked(cache: MaskCache, text: str, sentence: Sentence, mentions: list[Ment
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+    return _WS.sub(" ", text.replace("\u2019", "'")).strip().lower()
 
 
 def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

@@ -13,11 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .trie import trie_regex
+from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
 TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
+_WS = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(.+)$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @dataclass(slots=True)
@@ -60,18 +65,24 @@ class ActorMatcher:
     candidates: dict[str, list[Candidate]]
     regex: re.Pattern[str]
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
+    lowered: re.Pattern[str] | None = None
+    """The same trie for the lower-cased text (trie_regex's `lowered`): the IGNORECASE trie,
+    led by a look-behind, makes the engine try every name at every character."""
 
     def find(self, text: str) -> list[Mention]:
         """Longest names first; when the longest fails its case check ("consultative meeting of ..."
         in lower case), the search resumes one character later so shorter names inside it count."""
         out: list[Mention] = []
         pos = 0
-        search = self.regex.search
+        if self.lowered is not None and FOLD_EXCEPTIONS.search(text) is None:
+            search, subject = self.lowered.search, text.lower()  # same length, same offsets
+        else:
+            search, subject = self.regex.search, text
         while True:
-            m = search(text, pos)
+            m = search(subject, pos)
             if m is None:
                 return out
-            found = m.group(0)
+            found = text[m.start():m.end()]
             accepted = False
             for cand in self.candidates.get(_key(found), ()):
                 if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
@@ -85,13 +96,13 @@ class ActorMatcher:
 
 
 def _key(surface: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011]+", " ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
+    return _SEPARATORS.sub(" ", surface.replace("\u2019", "'").replace("\u2013", "-")).lower()
 
 
 def _case_ok(found: str, cand: Candidate) -> bool:
     """Capitalised names match as written, in title case or in capitals; never in lower case."""
-    found_n = re.sub(r"[\s\-\u2010\u2011]+", " ", found.replace("\u2019", "'").replace("\u2013", "-"))
-    surface = re.sub(r"[\s\-\u2010\u2011]+", " ", cand.surface.replace("\u2019", "'").replace("\u2013", "-"))
+    found_n = _SEPARATORS.sub(" ", found.replace("\u2019", "'").replace("\u2013", "-"))
+    surface = _SEPARATORS.sub(" ", cand.surface.replace("\u2019", "'").replace("\u2013", "-"))
     if found_n == surface:
         return True
     if cand.exact_case:
@@ -152,12 +163,18 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> A
             for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
                 add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
     regex = re.compile(r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
-    return ActorMatcher(candidates, regex, index)
+    lowered = re.compile(r"(?<![\w])(?:" + trie_regex(candidates, lowered=True) + r")(?![\w])") \
+        if LOWERED_SCANS else None
+    return ActorMatcher(candidates, regex, index, lowered)
 
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
 
 _CAP = r"[A-Z][\w&'’\-–]*"
+_CAP_LED = r"[A-Z](?<![\w\-][A-Z])[\w&'’\-–]*"
+r"""(?<![\w\-]){_CAP} with the look-behind after the capital, testing the same character: a
+pattern opening with it opens with a character set, which the regex engine skips to in C
+instead of trying the whole pattern at every position of the document."""
 _ORG_TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?{_CAP}){{0,6}})?"
 _STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "In", "On",
                "At", "By", "For", "And", "But", "Both", "Each", "Every", "During", "After", "Before", "Following",
@@ -184,19 +201,19 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
     """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?P<org>{_CAP}(?:\s+{_CAP}){{0,4}})\s+(?:{head})\b")
+    return re.compile(rf"(?P<org>{_CAP_LED}(?:\s+{_CAP}){{0,4}})\s+(?:{head})\b")
 
 
 def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
     """A capitalised name followed by a lowercase region word ("Mangistau region")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?P<region>{_CAP}(?:\s+{_CAP})?\s+(?:{head}))\b")
+    return re.compile(rf"(?P<region>{_CAP_LED}(?:\s+{_CAP})?\s+(?:{head}))\b")
 
 
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial function words that a capitalised-word regex swallowed."""
     while True:
-        m = re.match(r"(\S+)\s+", text[start:end])
+        m = _FIRST_WORD.match(text[start:end])
         if not m or m.group(1) not in _STOP_START:
             return start, end
         start += m.end()
@@ -225,12 +242,12 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
                 pos = cut.end()
         if end <= start or (" " not in text[start:end].strip()):
             continue
-        name = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        name = _WS.sub(" ", text[start:end]).strip(" ,")
         first = name.split(" ", 1)[0]
         if first in _STOP_START:
             continue
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
-        poss = re.match(r"(.+?)['’]s\s+(.+)$", name)
+        poss = _POSSESSIVE.match(name)
         first_word, _, rest = name.partition(" ")
         if poss and _key(poss.group(1)) in state_forms:
             state = state_forms[_key(poss.group(1))]
@@ -243,10 +260,10 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         out.append(mention)
     for m in media_re.finditer(text):
         start, end = _strip_leading(text, *m.span("org"))
-        if re.search(r"['’]s$", text[start:end]) or _key(text[start:end]) in state_forms:
+        if _POSSESSIVE_END.search(text[start:end]) or _key(text[start:end]) in state_forms:
             continue  # "Russia's news agency TASS": the agency is named after the words
         if end > start:
-            name = re.sub(r"\s+", " ", text[start:end])
+            name = _WS.sub(" ", text[start:end])
             out.append(Mention(start, end, "O", name, "Organization", text[start:end], kind="media"))
     return out
 
@@ -285,7 +302,7 @@ def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
     for m in region_re.finditer(text):
         start, end = _strip_leading(text, *m.span("region"))
         if end > start and " " in text[start:end]:
-            out.append(Mention(start, end, "R", re.sub(r"\s+", " ", text[start:end]), "Region", text[start:end]))
+            out.append(Mention(start, end, "R", _WS.sub(" ", text[start:end]), "Region", text[start:end]))
     return out
 
 

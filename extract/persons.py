@@ -18,6 +18,9 @@ from .rules import HONORIFICS_RE
 HONORIFICS = re.compile(rf"^(?:{HONORIFICS_RE}\.?\s+)+")
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ich|uly|ulu|ogly|oglu|qizi|kyzy|qyzy)$")
 _INITIAL = re.compile(r"^([A-Z][a-z]{0,2})\.\s*")
+_INITIAL_REST = re.compile(r"^([A-Z][a-z]{0,2})\.\s*(\S.*)$")
+_WS = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 NOT_NAMES = frozenset(
     """The A An And Of In On At To For With By From As But Or Nor This That These Those It He She We They His
     Her Their Our Its President Minister Prime Foreign Ambassador Chairman Head State Government Deputy Vice
@@ -47,8 +50,8 @@ class Person:
 
 def clean_name(raw: str) -> str | None:
     """A discovered name in canonical form, or None when it is not a plausible name."""
-    name = re.sub(r"\s+", " ", raw).strip(" ,.;:")
-    name = re.sub(r"['’]s$", "", name)
+    name = _WS.sub(" ", raw).strip(" ,.;:")
+    name = _POSSESSIVE_END.sub("", name)
     stripped = HONORIFICS.sub("", name)
     if " " in stripped.strip():  # "Sheikh Hasina" is a name, "Sheikh Tamim bin Hamad" a title and a name
         name = stripped
@@ -71,7 +74,7 @@ def clean_name(raw: str) -> str | None:
 
 
 def _surname(name: str) -> str | None:
-    tokens = [t for t in re.split(r"[\s]+", name) if t]
+    tokens = [t for t in _WS.split(name) if t]
     if len(tokens) < 2:
         return None
     last = _INITIAL.sub("", tokens[-1])
@@ -86,7 +89,7 @@ def name_forms(name: str) -> set[str]:
     surname = _surname(name)
     if surname:
         forms.add(surname)
-    m = re.match(r"^([A-Z][a-z]{0,2})\.\s*(\S.*)$", name)
+    m = _INITIAL_REST.match(name)
     if m:  # "D. Tsogtbaatar" also written "D.Tsogtbaatar"
         forms.add(f"{m.group(1)}.{m.group(2)}")
         forms.add(f"{m.group(1)}. {m.group(2)}")

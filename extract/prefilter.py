@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-from .trie import trie_regex
+from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 LITERAL = sre_constants.LITERAL
 IN = sre_constants.IN
@@ -29,6 +29,7 @@ SUBPATTERN = sre_constants.SUBPATTERN
 BRANCH = sre_constants.BRANCH
 MAX_REPEAT = sre_constants.MAX_REPEAT
 MIN_REPEAT = sre_constants.MIN_REPEAT
+ASSERT_NOT = sre_constants.ASSERT_NOT
 POSSESSIVE_REPEAT = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
 ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", None)
 ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
@@ -90,6 +91,63 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         candidates.append(_element(op, av))
     flush()
     return _best(candidates)
+
+
+def _all_required(items: list[tuple[Any, Any]], depth: int = 0) -> list[frozenset[str]]:
+    """Every required set `_sequence` weighs for a sequence, and those of the groups it must
+    pass through: each alone is a condition without which the sequence cannot match, so a
+    sentence must meet all of them (where `_sequence` keeps only the most selective)."""
+    found: list[frozenset[str] | None] = []
+    runs: set[str] = {""}
+
+    def flush() -> None:
+        nonlocal runs
+        if runs != {""}:
+            found.append(frozenset(r.lower() for r in runs))
+        runs = {""}
+
+    starts, _complete = _prefixes(items)
+    if starts and starts != {""}:
+        found.append(frozenset(p.lower() for p in starts))
+    for op, av in items:
+        if op == LITERAL:
+            runs = {r + chr(av) for r in runs}
+            continue
+        if op == IN and all(member_op == LITERAL for member_op, _ in av) and len(av) * len(runs) <= 32:
+            runs = {r + chr(code) for r in runs for _, code in av}
+            continue
+        if op in ZERO_WIDTH:
+            continue
+        flush()
+        found.append(_element(op, av))
+        if depth < 8:
+            inner: list[tuple[Any, Any]] | None = None
+            if op == SUBPATTERN:
+                inner = list(av[-1])
+            elif ATOMIC_GROUP is not None and op == ATOMIC_GROUP:
+                inner = list(av)
+            elif (op in (MAX_REPEAT, MIN_REPEAT) or (POSSESSIVE_REPEAT is not None and op == POSSESSIVE_REPEAT)) \
+                    and av[0] >= 1:
+                inner = list(av[2])
+            if inner is not None:
+                found.extend(_all_required(inner, depth + 1))
+    flush()
+    return [f for f in found if f]
+
+
+def required_conditions(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """All the required sets of a pattern worth checking: distinct, none with a string shorter
+    than MIN_USEFUL or a common word, none so large that checking it costs more than it saves."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return []
+    out: list[frozenset[str]] = []
+    for strings in _all_required(list(parsed)):
+        if (strings not in out and min(len(s) for s in strings) >= MIN_USEFUL and len(strings) <= 1000
+                and _score(strings)[0] == 0):
+            out.append(strings)
+    return out
 
 
 MAX_PREFIXES = 256
@@ -161,10 +219,11 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 def _normal(text: str) -> str:
     """The form under which strings are indexed: how trie_regex reads them back."""
-    return re.sub(r"\s+", " ", text.strip()).lower().replace("\u2019", "'").replace("\u2013", "-")
+    return _WS.sub(" ", text.strip()).lower().replace("\u2019", "'").replace("\u2013", "-")
 
 
 _PLACEHOLDER_CHARS = ("\ue000", "\ue001")
+_WS = re.compile(r"\s+")
 
 
 class Prefilter:
@@ -180,25 +239,44 @@ class Prefilter:
         self.always: set[int] = set()
         self.masked: list[tuple[int, frozenset[str]]] = []
         self.by_letter: dict[str, set[int]] = {}
+        self.extras: dict[int, tuple[int, ...]] = {}
+        """Rule index -> indices (past the rules) of further conditions it needs: the other
+        required sets of its pattern. The first set only says a rule may match; these drop most
+        of the sentences where it then would not. (Not those of its `when` pattern: a rule is
+        offered wherever its own pattern matches, whatever the engine does next.)"""
         by_string: dict[str, set[int]] = {}
+
+        def register(index: int, strings: frozenset[str]) -> None:
+            # a condition is met if any one of its strings is there, so each string can be
+            # looked for by the cheapest means: a placeholder letter, the plain scan, or a
+            # substring test on the masked sentence for strings mixing both
+            mixed = []
+            for string in strings:
+                if len(string) == 2 and string[0] == "\ue000":
+                    self.by_letter.setdefault(string[1].upper(), set()).add(index)
+                elif any(c in string for c in _PLACEHOLDER_CHARS):
+                    mixed.append(string)
+                else:
+                    by_string.setdefault(_normal(string), set()).add(index)
+            if mixed:
+                self.masked.append((index, frozenset(mixed)))
+
+        conditions: list[frozenset[str]] = []
         for i, rule in enumerate(rules):
             strings = required_literals(rule.regex.pattern, rule.regex.flags)
             if strings is None:
                 self.always.add(i)
                 continue
-            # a rule is worth running if any one of its strings is there, so each string can be
-            # looked for by the cheapest means: a placeholder letter, the plain scan, or a substring
-            # test on the masked sentence for strings mixing both
-            mixed = []
-            for string in strings:
-                if len(string) == 2 and string[0] == "\ue000":
-                    self.by_letter.setdefault(string[1].upper(), set()).add(i)
-                elif any(c in string for c in _PLACEHOLDER_CHARS):
-                    mixed.append(string)
-                else:
-                    by_string.setdefault(_normal(string), set()).add(i)
-            if mixed:
-                self.masked.append((i, frozenset(mixed)))
+            register(i, strings)
+            more = [c for c in required_conditions(rule.regex.pattern, rule.regex.flags) if c != strings]
+            extra = []
+            for condition in more:
+                if condition not in conditions:
+                    conditions.append(condition)
+                    register(len(rules) + len(conditions) - 1, condition)
+                extra.append(len(rules) + conditions.index(condition))
+            if extra:
+                self.extras[i] = tuple(extra)
         # a longer string's entry also carries the rules of the strings it starts with, so one
         # (longest) match at a position is enough
         self.expanded: dict[str, frozenset[int]] = {
@@ -206,9 +284,34 @@ class Prefilter:
             for key in by_string
         }
         self.regex = re.compile(f"(?=({trie_regex(by_string)}))", re.IGNORECASE) if by_string else None
+        self.lowered = re.compile(trie_regex(by_string, lowered=True)) if by_string and LOWERED_SCANS else None
+        """The same trie without IGNORECASE, run on the lower-cased sentence: the engine then
+        skips non-matching first characters cheaply (case-insensitive literals defeat its
+        shortcuts), and with no leading look-ahead it finds the next match by itself."""
 
     def plain(self, text: str) -> frozenset[int]:
-        """Indices of the rules whose plain required strings occur in text (one C-level pass)."""
+        """Indices of the rules whose plain required strings occur in text (one C-level pass).
+
+        The trie is scanned without IGNORECASE over text.lower() (see trie_regex's `lowered`);
+        a sentence with one of trie.FOLD_EXCEPTIONS takes the case-insensitive path."""
+        if self.lowered is None or FOLD_EXCEPTIONS.search(text) is not None:
+            return self._plain_ignorecase(text)
+        lower = text.lower()
+        expanded = self.expanded
+        chosen: set[int] = set()
+        search = self.lowered.search
+        pos = 0
+        while (m := search(lower, pos)) is not None:
+            found = m.group()
+            ids = expanded.get(found)
+            if ids is None:
+                ids = expanded.get(_normal(found), ())
+            chosen.update(ids)
+            pos = m.start() + 1  # matches may overlap, as with the look-ahead
+        return frozenset(chosen)
+
+    def _plain_ignorecase(self, text: str) -> frozenset[int]:
+        """`plain` by one case-insensitive scan with a look-ahead (every match, overlapping)."""
         if self.regex is None:
             return frozenset()
         expanded = self.expanded
@@ -236,9 +339,9 @@ class Prefilter:
         if self.masked:
             lower = masked_text.lower()
             chosen.update(i for i, strings in self.masked if any(s in lower for s in strings))
-        if allowed is not None:
-            chosen &= allowed
-        return [self.rules[i] for i in sorted(chosen)]
+        extras = self.extras
+        ids = chosen & allowed if allowed is not None else {i for i in chosen if i < len(self.rules)}
+        return [self.rules[i] for i in sorted(ids) if i not in extras or all(x in chosen for x in extras[i])]
 
     def candidates(self, text: str) -> list[Any]:
         """The rules worth running on one masked sentence (plain scan and check together)."""

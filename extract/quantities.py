@@ -23,6 +23,9 @@ WORD_NUMBERS = {
 """Words read as numbers. "dozens", "hundreds" and "thousands" are deliberately conservative
 readings (at least two dozen, two hundred, two thousand) and are always marked approximate."""
 VAGUE_WORD_NUMBERS = {"dozens", "hundreds", "thousands"}
+_WS = re.compile(r"\s+")
+_GROUPED = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
 
 SCALES = {
     "thousand": 1e3, "k": 1e3,
@@ -136,16 +139,16 @@ def parse_number(text: str) -> float | None:
     if not t:
         return None
     if t[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
+        if _GROUPED.fullmatch(t):
             t = t.replace(",", "").replace(" ", "")
         try:
             return float(t)
         except ValueError:
             return None
-    t = re.sub(r"\s+", " ", t)
+    t = _WS.sub(" ", t)
     if t in WORD_NUMBERS:
         return float(WORD_NUMBERS[t])
-    parts = re.split(r"[- ]", t)
+    parts = _HYPHEN_OR_SPACE.split(t)
     if len(parts) == 2 and parts[0] in WORD_NUMBERS and parts[1] in WORD_NUMBERS:
         return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
     return None
@@ -189,6 +192,42 @@ ANCHOR = re.compile(
 detailed patterns are tried only at these positions, which keeps the scan of a long document to
 one pass of this small expression."""
 
+_ANCHOR_SIGNS = "".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))}))
+_ANCHOR_RUNS = re.compile(rf"\w+|[{re.escape(_ANCHOR_SIGNS)}]")
+_ANCHOR_WORD_SET = frozenset(w.lower() for w in _ANCHOR_WORDS)
+_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+
+
+def _anchors(text: str) -> list[int]:
+    """The start of each match of ANCHOR.finditer(text), with ANCHOR tried only where it can match.
+
+    ANCHOR's leading look-behinds leave the regex engine no shortcut: it tries all alternatives
+    at every character. But each alternative either starts with a sign or refuses a word
+    character before it, so a match starts at a sign or where a run of word characters starts;
+    and the run, r, must then be a number word (the whole run, case aside), hold a non-letter
+    (a digit: "5", "USD5"), or be a code of at most four characters ("US", "U.S.", "KShs",
+    "NZ$") with a digit or "$" at most five characters after the run. Runs failing all of these
+    (nearly every word) are skipped; non-ASCII runs are always tried, as case folding differs
+    there. The scan resumes where the previous match ended, exactly as finditer does."""
+    starts: list[int] = []
+    match = ANCHOR.match
+    near = _DIGIT_OR_DOLLAR.search
+    words = _ANCHOR_WORD_SET
+    pos = 0
+    for run in _ANCHOR_RUNS.finditer(text):
+        p, e = run.span()
+        if p < pos:
+            continue
+        r = run.group()
+        if (r.isalpha() and r.isascii() and r.lower() not in words
+                and (e - p > 4 or near(text, e, e + 5) is None)):
+            continue
+        m = match(text, p)
+        if m is not None:
+            starts.append(p)
+            pos = m.end()
+    return starts
+
 
 def _money(m: re.Match[str], text: str) -> Quantity | None:
     if m.group("sym"):
@@ -202,7 +241,7 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
             unit = CURRENCY_SYMBOLS.get(sym.lower(), sym.upper())
     else:
         num, scale_word = m.group("n2"), m.group("s2")
-        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        word = _WS.sub(" ", m.group("cur").lower())
         unit = CURRENCY_WORDS.get(word, m.group("cur").upper())
     if m.group("sym"):
         word = None
@@ -249,8 +288,8 @@ def _at(text: str, pos: int) -> list[Quantity]:
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in text, longest first where they overlap (money beats a bare number)."""
     found: list[Quantity] = []
-    for anchor in ANCHOR.finditer(text):
-        found.extend(_at(text, anchor.start()))
+    for start in _anchors(text):
+        found.extend(_at(text, start))
     return non_overlapping(found)
 
 

@@ -32,24 +32,64 @@ _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|
 _REL_YEAR = (r"(?:this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|past|previous|"
              r"current|coming)")
 _NOT_AMOUNT = r"(?!\s*(?:percent|%|billion|million))"
+_DIGITS = re.compile(r"\d+")
+
+
+def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
+    """`(?<!before)(?:alternatives)` written so that the regex engine can skip ahead to a match.
+
+    Each alternative is (first character, rest). A pattern that opens with \b or another
+    look-behind gives the engine no first character to look for, so it tries the whole pattern
+    at every position of the document. Here each alternative opens with its first character and
+    checks the look-behind just after it ("J(?<!\\wJ)(?:anuary|une|…)"): the same test, since
+    that character is known, and the pattern now opens with a set of literal characters.
+    Alternatives are grouped by first character keeping their order, and alternatives with
+    different first characters never match at one position, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    out = []
+    for first, rests in groups.items():
+        lit = re.escape(first)
+        tail = rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"
+        out.append(f"{lit}(?<!{before}{lit}){tail}")
+    return "(?:" + "|".join(out) + ")"
+
+
+_MONTH_LED = _led([(a[0], a[1:]) for a in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", r"Jan\.?", r"Feb\.?", r"Mar\.?", r"Apr\.?", r"Jun\.?", r"Jul\.?", r"Aug\.?", r"Sept?\.?", r"Oct\.?",
+    r"Nov\.?", r"Dec\.?")])
+r"""\b{_MONTH}, led by its first letters."""
+_DAY_LED = _led([("1", r"\d"), ("2", r"\d"), ("3", "[01]"), ("0", "[1-9]"),
+                 *((str(d), "") for d in range(1, 10))]) + "(?:st|nd|rd|th)?"
+r"""\b{_DAY}, led by its first digits ([12]\d|3[01]|0?[1-9] spelled out in the same order)."""
+_YEAR_ALTERNATIVES = [("1", r"[89]\d\d"), ("2", r"0\d\d")]
+_YEAR_LED = _led(_YEAR_ALTERNATIVES)
+r"""\b{_YEAR}, led by its first digits."""
+_YEAR_ALONE = _led(_YEAR_ALTERNATIVES, r"[\w$€£.,-]")
+r"""(?<![\w$€£.,-]){_YEAR}, led by its first digits."""
+_ISO_CENTURY = _led([("1", "9"), ("2", "0")])
+r"""\b(?:19|20), led by its first digits."""
+_WS = re.compile(r"\s+")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+    ("dmy", re.compile(rf"(?P<d>{_DAY_LED})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
+    ("mdy", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b{_NOT_AMOUNT}")),
-    ("month_range", re.compile(rf"\b(?P<m>{_MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)"
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("iso", re.compile(rf"(?P<y>{_ISO_CENTURY}\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
                            rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
                                 rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
-    ("year_range", re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
+    ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
     ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
@@ -59,7 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("late_year", re.compile(r"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
                              rf"\s*-?\s*(?P<y>{_YEAR})\b", re.I)),
-    ("year", re.compile(rf"(?<![\w$€£.,-])(?P<y>{_YEAR})"
+    ("year", re.compile(rf"(?P<y>{_YEAR_ALONE})"
                         r"(?![\w%]|\s*(?:percent|per\s+cent|billion|million|thousand|tons|tonnes|km)|[.,]\d)")),
 ]
 
@@ -91,7 +131,7 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    return int(_DIGITS.match(text).group(0))  # type: ignore[union-attr]
 
 
 def _month(text: str) -> int:
@@ -172,7 +212,7 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
     if kind == "rel_year":
         if py is None:
             return None
-        which = re.sub(r"\s+", " ", g["which"].lower())
+        which = _WS.sub(" ", g["which"].lower())
         if which in ("last", "the past", "the last", "the previous", "past", "previous"):
             return _fmt(py - 1), "year", True
         if which in ("next", "the coming", "coming"):
@@ -220,6 +260,26 @@ def _needed() -> dict[str, frozenset[str]]:
 
 _NEEDED = _needed()
 
+_LOWERED: dict[str, re.Pattern[str]] = {
+    kind: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    for kind, pattern in _PATTERNS if pattern.flags & re.IGNORECASE and pattern.pattern.isascii()
+}
+"""The case-insensitive patterns, to run case-sensitively over the lower-cased text: the engine
+then checks each alternative's first letter cheaply, where IGNORECASE costs it that shortcut.
+For a pattern of ASCII characters this finds the same matches at the same offsets in any text
+without the three characters that IGNORECASE folds to an ASCII letter but str.lower() does
+not (dotted capital I, dotless i, long s; checked over all of Unicode)."""
+_ASCII_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
+    """m.groupdict() read from `text` (the original, where m matched its lower-cased copy)."""
+    out: dict[str, str | None] = {}
+    for name in m.re.groupindex:
+        start, end = m.span(name)
+        out[name] = text[start:end] if start >= 0 else None
+    return out
+
 
 def find_timexes(text: str, published: str | None) -> list[Timex]:
     """All resolvable time expressions in text; earlier patterns win where they overlap.
@@ -229,15 +289,20 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
+    lowered_ok = _ASCII_FOLD_EXCEPTIONS.search(text) is None
     for kind, pattern in _PATTERNS:
         needed = _NEEDED.get(kind)
         if needed and not any(s in lower for s in needed):
             continue
-        for m in pattern.finditer(text):
+        lowered = _LOWERED.get(kind) if lowered_ok else None
+        for m in (lowered.finditer(lower) if lowered is not None else pattern.finditer(text)):
             s, e = m.span()
             if taken and any(s < te and e > ts for ts, te in taken):
                 continue
-            resolved = _resolve(kind, m.groupdict(), m.group(0), published)
+            if lowered is not None:
+                resolved = _resolve(kind, _groups(m, text), text[s:e], published)
+            else:
+                resolved = _resolve(kind, m.groupdict(), m.group(0), published)
             if resolved is None:
                 continue
             value, granularity, relative = resolved

@@ -9,9 +9,24 @@ and the optional tails are greedy, so the longest phrase wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+try:
+    from _sre import unicode_tolower as _sre_lower
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - other Pythons: no lower-cased scans, same results
+    _sre_lower = None
+    _EXTRA_CASES = {}
 
 _END = ""
+
+LOWERED_SCANS = _sre_lower is not None and bool(_EXTRA_CASES)
+"""Whether `trie_regex(..., lowered=True)` can be built on this Python."""
+FOLD_EXCEPTIONS = re.compile("[\u0130\u03a3]")
+"""A text holding one of these cannot be lower-cased in place of matching case-insensitively:
+str.lower() turns the dotted capital I into two characters and a final capital sigma into a
+final sigma, where the regex engine lowers each character alone (checked over all of Unicode:
+for every other character, the engine's lowering and str.lower() agree, and \\w is kept)."""
 
 
 def _insert(trie: dict, phrase: str) -> None:
@@ -31,7 +46,19 @@ def _escape(ch: str) -> str:
     return re.escape(ch)
 
 
-def _to_regex(node: dict) -> str:
+def _escape_lowered(ch: str) -> str:
+    """A character as IGNORECASE reads it, for a case-sensitive regex over lower-cased text:
+    the engine lowers the pattern character and adds the characters it folds together
+    ("s" with the long s, "ı" with "i"), then compares them with each text character lowered."""
+    special = _escape(ch)
+    if special != re.escape(ch) or _sre_lower is None:
+        return special  # spaces, quotes and dashes have no case
+    lower = _sre_lower(ord(ch))
+    chars = [chr(lower), *(chr(c) for c in _EXTRA_CASES.get(lower, ()))]
+    return re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def _to_regex(node: dict, escape: Callable[[str], str] = _escape) -> str:
     ends_here = _END in node
     branches = [(ch, child) for ch, child in node.items() if ch != _END]
     if not branches:
@@ -39,28 +66,34 @@ def _to_regex(node: dict) -> str:
     alts = []
     singles = []
     for ch, child in sorted(branches):
-        tail = _to_regex(child)
+        tail = _to_regex(child, escape)
         if tail:
-            alts.append(_escape(ch) + tail)
+            alts.append(escape(ch) + tail)
         else:
             singles.append(ch)
     if singles:
         if len(singles) == 1:
-            alts.append(_escape(singles[0]))
+            alts.append(escape(singles[0]))
         else:
-            specials = [c for c in singles if _escape(c) != re.escape(c) or c in "^]\\-"]
+            specials = [c for c in singles if escape(c) != re.escape(c) or c in "^]\\-"]
             plain = [c for c in singles if c not in specials]
             if plain:
                 alts.append("[" + "".join(re.escape(c) for c in plain) + "]")
-            alts.extend(_escape(c) for c in specials)
+            alts.extend(escape(c) for c in specials)
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     if ends_here:
         return f"(?:{body})?"
     return body
 
 
-def trie_regex(phrases: Iterable[str]) -> str:
-    """One regex source matching any phrase (longest wins); whitespace inside phrases is flexible."""
+def trie_regex(phrases: Iterable[str], *, lowered: bool = False) -> str:
+    """One regex source matching any phrase (longest wins); whitespace inside phrases is flexible.
+
+    `lowered`: the source to compile without IGNORECASE and run over text.lower() (a text
+    without FOLD_EXCEPTIONS), matching exactly where the plain source compiled with IGNORECASE
+    matches in the text. Case-insensitive literals cost the engine its shortcuts (it cannot
+    skip to a possible first character), so this is the fast way to scan a text for phrases.
+    Same trie, same order of alternatives: only each character's escape differs."""
     trie: dict = {}
     for phrase in phrases:
         phrase = re.sub(r"\s+", " ", phrase.strip())
@@ -68,4 +101,8 @@ def trie_regex(phrases: Iterable[str]) -> str:
             _insert(trie, phrase)
     if not trie:
         return r"(?!x)x"
+    if lowered:
+        if not LOWERED_SCANS:
+            raise ValueError("lower-cased scans need re._casefix (Python 3.11+)")
+        return _to_regex(trie, _escape_lowered)
     return _to_regex(trie)
