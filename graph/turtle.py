@@ -126,6 +126,14 @@ class Abbreviator:
         # One cache for every term: IRIs (subjects, predicates, objects, datatypes) and literals.
         self.cache = _Terms(self.namespaces)
         self.cache[RDF_TYPE] = "a"
+        self._separators: dict[str, _Separators] = {}  # by indent: TriG writes hundreds of blocks
+
+    def separators(self, indent: str) -> _Separators:
+        """The statement separators for `indent`, kept across the blocks written with it."""
+        separators = self._separators.get(indent)
+        if separators is None:
+            separators = self._separators[indent] = _Separators(self.cache, indent)
+        return separators
 
     def iri(self, term: str) -> str:
         """A subject/predicate/object IRI term (`<...>`) as a prefixed name if possible."""
@@ -194,7 +202,7 @@ def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, inden
     count = 0
     iri = ab.cache
     render = ab.cache.__getitem__
-    separators = _Separators(iri, indent)
+    separators = ab.separators(indent)
     chunk: list[str] = []
     add, extend = chunk.append, chunk.extend
     for subject in sorted(grouped):
