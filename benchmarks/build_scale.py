@@ -108,17 +108,21 @@ def rest(texts: Path, folder: Path, sentences: int) -> None:
     mapper = Mapper()
     graphs = [mapper.map(f) for f in facts]
     map_cpu = time.process_time() - cpu
-    cpu = time.process_time()
-    target = FileTarget(folder / "rest.ttl", DEFAULT_BASE)
-    for graph in graphs:
-        target.put(graph)
-    target.commit()
-    write_cpu = time.process_time() - cpu
+    write_cpu: dict[str, float] = {}
+    for ext in (".ttl", ".nt", ".trig", ".nq"):
+        cpu = time.process_time()
+        target = FileTarget(folder / f"rest{ext}", DEFAULT_BASE)
+        for graph in graphs:
+            target.put(graph)
+        target.commit()
+        write_cpu[ext] = time.process_time() - cpu
     print(f"  reading {len(documents)} files: {read_cpu:.1f} s CPU ({sentences / read_cpu:,.0f} sentences/s)")
     print(f"  mapping to triples: {map_cpu:.1f} s CPU ({sentences / map_cpu:,.0f} sentences/s)")
-    print(f"  writing Turtle: {write_cpu:.1f} s CPU ({sentences / write_cpu:,.0f} sentences/s)")
-    total = read_cpu + map_cpu + write_cpu
-    print(f"  all but extraction: {total:.1f} s CPU -> {sentences / total:,.0f} sentences/s on one core")
+    for ext, name in ((".ttl", "Turtle"), (".nt", "N-Triples"), (".trig", "TriG"), (".nq", "N-Quads")):
+        seconds = write_cpu[ext]
+        print(f"  writing {name}: {seconds:.1f} s CPU ({sentences / seconds:,.0f} sentences/s)")
+    total = read_cpu + map_cpu + write_cpu[".ttl"]
+    print(f"  all but extraction (Turtle): {total:.1f} s CPU -> {sentences / total:,.0f} sentences/s on one core")
 
 
 if __name__ == "__main__":

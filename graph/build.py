@@ -19,7 +19,7 @@ from amity.extract.model import DocumentFacts
 from amity.graph.errors import MappingError
 from amity.graph.mapping import DocumentGraph, Mapper, Quad
 from amity.graph.namespaces import DEFAULT_BASE
-from amity.graph.serialize import Grouped, WriteResult, merge, write_graphs
+from amity.graph.serialize import Grouped, WriteResult, union_size, write_graphs
 from amity.graph.store import store_from_quads
 
 
@@ -81,7 +81,7 @@ class GraphBuilder:
             stats.facts.update(graph.facts)
             stats.quads += len(graph)
             stats.warnings.extend(graph.warnings)
-        stats.triples = sum(len(pairs) for pairs in merge(self.grouped().values()).values())
+        stats.triples = union_size(self.grouped().values())
         stats.sentences = sum(self.sentences.values())
         return stats
 

@@ -53,7 +53,7 @@ from amity.graph.mapping import (
     DocumentGraph,
 )
 from amity.graph.ntriples import iri, literal
-from amity.graph.serialize import FORMATS, Grouped, format_of, group_quads, merge, write_graphs
+from amity.graph.serialize import FORMATS, Grouped, format_of, group_quads, union_size, write_graphs
 from amity.ontology.vocabulary import AMITY
 
 P_BUILD_KEY = iri(str(AMITY.buildKey))
@@ -223,7 +223,7 @@ class FileTarget(GraphTarget):
 
 
 def _union_size(graphs: Iterable[Grouped]) -> int:
-    return sum(len(pairs) for pairs in merge(graphs).values())
+    return union_size(graphs)
 
 
 def split_union(union: Grouped, base: str) -> dict[str, Grouped] | None:
@@ -285,7 +285,7 @@ def split_union(union: Grouped, base: str) -> dict[str, Grouped] | None:
                 mine.update((RDFS_LABEL, label) for label in labels & forms)
             for actor_set in sets:
                 nodes.setdefault(actor_set, set()).update(union[actor_set])
-    if sum(len(pairs) for pairs in merge(graphs.values()).values()) != sum(map(len, union.values())):
+    if union_size(graphs.values()) != sum(map(len, union.values())):
         return None
     return graphs
 

@@ -42,9 +42,12 @@ def slugify(text: str, max_len: int = SLUG_MAX) -> str:
     Accents are folded (é -> e); other characters with no ASCII form (’, Cyrillic, CJK, emoji)
     separate words, so the slug may be empty. Cut at a word boundary to at most `max_len` characters.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    # accents (combining marks) go; any other non-ASCII character separates words like a space
-    folded = "".join(c if c.isascii() else "" if unicodedata.combining(c) else " " for c in decomposed).lower()
+    if text.isascii():  # ASCII is its own NFKD form and keeps every character: no per-character pass
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        # accents (combining marks) go; any other non-ASCII character separates words like a space
+        folded = "".join(c if c.isascii() else "" if unicodedata.combining(c) else " " for c in decomposed).lower()
     slug = _NON_ALNUM.sub("-", folded).strip("-")
     if len(slug) > max_len:
         slug = slug[:max_len]
@@ -54,6 +57,7 @@ def slugify(text: str, max_len: int = SLUG_MAX) -> str:
     return slug
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_name(text: str) -> str:
     """A name as it is compared: NFC, surrounding space removed, inner whitespace collapsed."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -112,6 +116,11 @@ class IriFactory:
         self.base = base
         self.actor = functools.lru_cache(maxsize=65536)(self._actor)
         self.document = functools.lru_cache(maxsize=4096)(self._document)
+        # Actor sets, cooperation areas and threats recur in most documents (a few hundred distinct
+        # ones over thousands of mentions): minting each once saves its hash and slug.
+        self._actor_set = functools.lru_cache(maxsize=65536)(self._actor_set_of)
+        self._cooperation = functools.lru_cache(maxsize=4096)(self._cooperation_of)
+        self.threat = functools.lru_cache(maxsize=4096)(self._threat)
 
     def _mint(self, folder: str, readable: str, *key: object) -> str:
         return f"{self.base}{folder}/{local_name(readable, *key)}"
@@ -155,7 +164,9 @@ class IriFactory:
 
     def actor_set(self, members: Iterable[str]) -> str:
         """A set of actors: the sorted member IRIs."""
-        keys = _sorted_unique(members)
+        return self._actor_set(tuple(_sorted_unique(members)))
+
+    def _actor_set_of(self, keys: tuple[str, ...]) -> str:
         readable = "-".join(k.rsplit("/", 1)[-1].rsplit("-", 1)[0] for k in keys)
         return self._mint("actorset", readable, *keys)
 
@@ -204,9 +215,12 @@ class IriFactory:
 
     def cooperation(self, topic: str, subjects: Iterable[str] = ()) -> str:
         """Cooperation in an area: topic notation + sorted subjects (none in the fact model yet)."""
-        return self._mint("cooperation", topic, topic, _sorted_unique(subjects))
+        return self._cooperation(topic, tuple(_sorted_unique(subjects)))
 
-    def threat(self, name: str) -> str:
+    def _cooperation_of(self, topic: str, subjects: tuple[str, ...]) -> str:
+        return self._mint("cooperation", topic, topic, list(subjects))
+
+    def _threat(self, name: str) -> str:
         """A threat: its canonical name."""
         name = canonical_name(name)
         return self._mint("threat", name, name)

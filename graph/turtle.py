@@ -11,20 +11,110 @@ groups and abbreviates:
   subset of Turtle's PN_LOCAL (letters, digits, `_`, `-`, `.` inside, %XX escapes); any other IRI
   stays in angle brackets, which is always valid. Datatypes of typed literals are abbreviated the
   same way; literal bodies are written exactly as given (their N-Triples escapes are valid Turtle).
+
+Speed: a build writes hundreds of thousands of triples, so the per-triple work is kept out of
+Python bytecode. Terms are rendered through a dictionary whose misses compute the rendering
+(`dict.__missing__`), so `map(render, objects)` runs in C for every term seen before; a subject's
+statement is assembled from iterators; text is written in large chunks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from itertools import chain
 from typing import TextIO
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 Quad = tuple[str, str, str, str]
 Grouped = dict[str, set[tuple[str, str]]]  # subject -> {(predicate, object)}
+GroupedView = Mapping[str, AbstractSet[tuple[str, str]]]  # what the writers read: sets or frozensets
 
 _LOCAL = re.compile(r"^(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.\-]|%[0-9A-Fa-f]{2})*$")
+# The common case of _LOCAL without %XX escapes: a regex without alternation is several times
+# faster; whatever it accepts, _LOCAL accepts too, and only what it rejects is tried with _LOCAL.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch
+# Pairs with this predicate sort first among the pairs of one predicate, and before them only
+# predicates smaller than rdf:type (bisect bounds, see `sorted_pairs`).
+_TYPE_LOW = (RDF_TYPE,)
+_TYPE_HIGH = (RDF_TYPE + "\x00",)
+_CHUNK_PARTS = 1 << 16  # strings gathered before one write to the stream
+
+
+class _Terms(dict[str, str]):
+    """Term -> its text in Turtle: an IRI as a prefixed name where that is safe, the datatype of a
+    typed literal likewise, anything else as it is. A miss works the text out (in `__missing__`,
+    one Python call) and keeps it; every later use is a dictionary lookup in C, which is what lets
+    the writer render a subject's objects with `map`."""
+
+    __slots__ = ("namespaces", "by_namespace", "split_lookup")
+
+    def __init__(self, namespaces: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.namespaces = namespaces  # (namespace, prefix name), longest namespace first
+        # When every namespace ends in "/" or "#", the longest one an IRI starts with ends at one of
+        # the IRI's own "/" or "#": a dictionary lookup per such position (from the right) finds
+        # it, instead of trying every namespace in turn.
+        self.by_namespace: dict[str, str] = {}
+        for ns, name in namespaces:
+            self.by_namespace.setdefault(ns, name)  # the one the longest-first scan meets first
+        self.split_lookup = all(ns.endswith(("/", "#")) for ns, _ in namespaces)
+
+    def __missing__(self, term: str) -> str:
+        first = term[0]
+        if first == "<":
+            value = term[1:-1]
+            # The common case inline: the namespace ends at the last "/" and no "#" follows.
+            cut = value.rfind("/") + 1
+            if cut and self.split_lookup and value.find("#", cut) < 0:
+                name = self.by_namespace.get(value[:cut])
+                if name is not None:
+                    local = value[cut:]
+                    if local and (_PLAIN_LOCAL(local) or _LOCAL.match(local)) and local[-1] != ".":
+                        text = self[term] = f"{name}:{local}"
+                    else:
+                        text = self[term] = term
+                    return text
+            text = self.abbreviate(term)
+        elif first == '"' and term[-1] == ">" and (cut := term.rfind("^^<")) > 0:
+            text = f"{term[:cut]}^^{self[term[cut + 2 :]]}"
+        else:
+            text = term
+        self[term] = text
+        return text
+
+    def namespace(self, value: str) -> tuple[str, str] | None:
+        """(namespace, prefix name) of the longest namespace `value` starts with, if any."""
+        if self.split_lookup:
+            by_namespace = self.by_namespace
+            end = len(value)
+            while True:
+                cut = max(value.rfind("/", 0, end), value.rfind("#", 0, end))
+                if cut < 0:
+                    return None
+                ns = value[: cut + 1]
+                name = by_namespace.get(ns)
+                if name is not None:
+                    return ns, name
+                end = cut
+        for ns, name in self.namespaces:
+            if value.startswith(ns):
+                return ns, name
+        return None
+
+    def abbreviate(self, term: str) -> str:
+        """The IRI term `term` as a prefixed name if possible (uncached: see `__missing__`)."""
+        value = term[1:-1]
+        found = self.namespace(value)
+        if found is not None:
+            ns, name = found
+            local = value[len(ns) :]
+            if local and (_PLAIN_LOCAL(local) or _LOCAL.match(local)) and not local.endswith("."):
+                return f"{name}:{local}"
+        return term
 
 
 class Abbreviator:
@@ -33,34 +123,25 @@ class Abbreviator:
     def __init__(self, prefixes: dict[str, str]) -> None:
         # Longest namespace first, so `amity:` data folders win over a shorter base namespace.
         self.namespaces = sorted(((ns, name) for name, ns in prefixes.items()), key=lambda x: -len(x[0]))
-        self.cache: dict[str, str] = {RDF_TYPE: "a"}
+        # One cache for every term: IRIs (subjects, predicates, objects, datatypes) and literals.
+        self.cache = _Terms(self.namespaces)
+        self.cache[RDF_TYPE] = "a"
+        self._separators: dict[str, _Separators] = {}  # by indent: TriG writes hundreds of blocks
+
+    def separators(self, indent: str) -> _Separators:
+        """The statement separators for `indent`, kept across the blocks written with it."""
+        separators = self._separators.get(indent)
+        if separators is None:
+            separators = self._separators[indent] = _Separators(self.cache, indent)
+        return separators
 
     def iri(self, term: str) -> str:
         """A subject/predicate/object IRI term (`<...>`) as a prefixed name if possible."""
-        short = self.cache.get(term)
-        if short is None:
-            short = term
-            value = term[1:-1]
-            for ns, name in self.namespaces:
-                if value.startswith(ns):
-                    local = value[len(ns) :]
-                    if local and _LOCAL.match(local) and not local.endswith("."):
-                        short = f"{name}:{local}"
-                    break
-            self.cache[term] = short
-        return short
+        return self.cache[term] if term[0] == "<" else self.cache.abbreviate(term)
 
     def term(self, term: str) -> str:
         """Any term: IRIs and the datatype of typed literals abbreviated, the rest as is."""
-        first = term[0]
-        if first == "<":
-            return self.iri(term)
-        if first == '"' and term[-1] == ">":
-            cut = term.rfind("^^<")
-            if cut > 0:
-                datatype = term[cut + 2 :]
-                return f"{term[:cut]}^^{self.cache.get(datatype) or self.iri(datatype)}"
-        return term
+        return self.cache[term]
 
 
 def group(triples: Iterable[tuple[str, str, str]], into: Grouped | None = None) -> Grouped:
@@ -75,17 +156,16 @@ def group(triples: Iterable[tuple[str, str, str]], into: Grouped | None = None) 
     return grouped
 
 
-def _pair_key(pair: tuple[str, str]) -> tuple[bool, str, str]:
-    return (pair[0] != RDF_TYPE, pair[0], pair[1])
-
-
 def sorted_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """A subject's (predicate, object) pairs in writing order: rdf:type first, then sorted."""
     ordered = sorted(pairs)
     # Plain sorting already puts rdf:type first unless a predicate sorts before it (nif:...);
-    # only then pay for the keyed sort.
-    if ordered and ordered[0][0] < RDF_TYPE and any(p == RDF_TYPE for p, _ in ordered):
-        ordered.sort(key=_pair_key)
+    # then the rdf:type pairs, one run in the sorted list, move to the front.
+    if ordered and ordered[0][0] < RDF_TYPE:
+        low = bisect_left(ordered, _TYPE_LOW)
+        high = bisect_left(ordered, _TYPE_HIGH, low)
+        if high > low:
+            ordered = ordered[low:high] + ordered[:low] + ordered[high:]
     return ordered
 
 
@@ -94,41 +174,54 @@ def prefix_header(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in sorted(prefixes.items()))
 
 
-def write_turtle_block(out: TextIO, grouped: Grouped, ab: Abbreviator, indent: str = "") -> int:
+class _Separators(dict[tuple[str, ...], tuple[str, ...]]):
+    """A subject's predicates (in writing order) -> what goes before each of its objects: the
+    abbreviated predicate for the first, then ` ,` and an indent when the predicate repeats, ` ;`,
+    an indent and the next predicate when it changes. Subjects of one kind (all evidence nodes,
+    all occurrences of actors...) share their predicates, so this is worked out once per kind."""
+
+    __slots__ = ("iri", "same", "next")
+
+    def __init__(self, iri: dict[str, str], indent: str) -> None:
+        super().__init__()
+        self.iri = iri
+        self.same = " ,\n" + indent + "\t\t"
+        self.next = " ;\n" + indent + "\t"
+
+    def __missing__(self, predicates: tuple[str, ...]) -> tuple[str, ...]:
+        iri = self.iri
+        separators = [f" {iri[predicates[0]]} "]
+        separators.extend(self.same if predicate == previous else f"{self.next}{iri[predicate]} "
+                          for previous, predicate in zip(predicates, predicates[1:], strict=False))
+        self[predicates] = texts = tuple(separators)
+        return texts
+
+
+def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "") -> int:
     """Writes grouped triples as Turtle statements; returns how many triples were written."""
     count = 0
-    write = out.write
-    cache = ab.cache
-    iri = ab.iri
-    term = ab.term
-    same_predicate = " ,\n" + indent + "\t\t"
-    next_predicate = " ;\n" + indent + "\t"
+    iri = ab.cache
+    render = ab.cache.__getitem__
+    separators = ab.separators(indent)
+    chunk: list[str] = []
+    add, extend = chunk.append, chunk.extend
     for subject in sorted(grouped):
         pairs = sorted_pairs(grouped[subject])
         count += len(pairs)
-        parts = [indent, iri(subject) if subject[0] == "<" else subject]
-        previous = None
-        for predicate, obj in pairs:
-            if predicate == previous:
-                parts.append(same_predicate)
-            else:
-                parts.append(" " if previous is None else next_predicate)
-                parts.append(cache.get(predicate) or iri(predicate))
-                parts.append(" ")
-                previous = predicate
-            first = obj[0]
-            if first == "<":
-                parts.append(cache.get(obj) or iri(obj))
-            elif first == '"' and obj[-1] == ">":
-                parts.append(term(obj))
-            else:
-                parts.append(obj)
-        parts.append(" .\n")
-        write("".join(parts))
+        add(indent)
+        add(iri[subject] if subject[0] == "<" else subject)
+        if pairs:
+            predicates, objects = zip(*pairs, strict=True)
+            extend(chain.from_iterable(zip(separators[predicates], map(render, objects), strict=True)))
+        add(" .\n")
+        if len(chunk) > _CHUNK_PARTS:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
     return count
 
 
-def write_lines(out: TextIO, grouped: Grouped, graph: str = "") -> int:
+def write_lines(out: TextIO, grouped: GroupedView, graph: str = "") -> int:
     """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines."""
     count = 0
     tail = f" {graph} .\n" if graph else " .\n"
@@ -139,7 +232,7 @@ def write_lines(out: TextIO, grouped: Grouped, graph: str = "") -> int:
     return count
 
 
-def write_trig(out: TextIO, graphs: dict[str, Grouped], ab: Abbreviator) -> int:
+def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator) -> int:
     """Writes named graphs as TriG blocks, graphs sorted; "" is the default graph (no braces)."""
     count = 0
     for name in sorted(graphs):
