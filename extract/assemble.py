@@ -484,6 +484,7 @@ class Assembler:
                                 d.fields["approx"], d.fields["date"], tuple(d.fields["subjects"]),
                                 tuple(_unique(d.evidence))) for d in figures]
         facts.topics, facts.threats, facts.relations = topics, threats, relations
+        _referenced_actors(ctx, book, facts)
         facts.actors = self._actors(ctx, book, facts)
         return facts
 
@@ -523,6 +524,21 @@ class Assembler:
                              getattr(entry, "iso_code", None) if entry else None,
                              getattr(entry, "wikidata", None) if entry else None, evidence))
         return out
+
+
+def _referenced_actors(ctx: DocumentContext, book: ActorBook, facts: DocumentFacts) -> None:
+    """Every actor a fact names is an actor of the document. A fact can name one through the
+    document's pair ("signed 12 agreements" with no party in the sentence) when the state itself
+    was only named by an adjective, which alone does not make an actor: the fact makes it one."""
+    referenced = [*(p for e in facts.events for p in (*e.participants, e.place) if p),
+                  *(h for g in facts.goals for h in g.holders),
+                  *(s for f in facts.figures for s in f.subjects),
+                  *(s for r in facts.relations for s in r.subjects)]
+    missing = {name for name in referenced if name not in book.types}
+    for m in ctx.mentions:
+        if m.name in missing:
+            book.add(m.name, m.type or "Organization", m.surface, m.start)
+            missing.discard(m.name)
 
 
 def _names(hit: Hit, name: str) -> bool:

@@ -1,0 +1,33 @@
+"""Every actor a fact names is one of the document's actors (the mapping relies on it)."""
+
+import pytest
+
+from amity.extract.engine import Extractor
+from amity.extract.model import Document
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def referenced(facts):
+    return {name for e in facts.events for name in (*e.participants, e.place) if name} | {
+        h for g in facts.goals for h in g.holders} | {s for f in facts.figures for s in f.subjects}
+
+
+@pytest.mark.parametrize("text", [
+    # the state is named only by an adjective, in a sentence of its own, and the event takes the
+    # document's pair as its party
+    "signed 12 agreements \n the Uzbek leader President Shavkat Mirziyoyev",
+    "Five documents were signed. The Kazakh and Kyrgyz delegations then left for the airport.",
+])
+def test_a_state_named_only_by_an_adjective_becomes_an_actor_when_a_fact_names_it(extractor, text):
+    facts = extractor.extract(Document("d", text, "t", published="2020-05-01"))
+    assert facts.events, "the example must produce an event"
+    assert referenced(facts) <= {a.name for a in facts.actors}
+
+
+def test_adjectives_alone_still_make_no_actor(extractor):
+    facts = extractor.extract(Document("d", "The Uzbek cuisine is famous.", "t", published="2020-05-01"))
+    assert not facts.events and "Uzbekistan" not in {a.name for a in facts.actors}
