@@ -11,7 +11,7 @@ which rules are worth running.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 try:  # Python 3.11+
@@ -61,23 +61,16 @@ def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return best
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Required strings of a sequence: its most selective literal run, or best required element.
+def _walk(items: list[tuple[Any, Any]]) -> Iterator[tuple[frozenset[str] | None, Any, Any]]:
+    """The required sets a sequence offers, in order: its possible starts, each literal run, and
+    each other element's own set, given with that element (op, av) so a caller can look inside.
 
     A run is a set of strings so that a small character class ("[SKA]" after a placeholder mark)
     multiplies it instead of ending it."""
-    candidates: list[frozenset[str] | None] = []
-    runs: set[str] = {""}
-
-    def flush() -> None:
-        nonlocal runs
-        if runs != {""}:
-            candidates.append(frozenset(r.lower() for r in runs))
-        runs = {""}
-
     starts, _complete = _prefixes(items)
     if starts and starts != {""}:
-        candidates.append(frozenset(p.lower() for p in starts))
+        yield frozenset(p.lower() for p in starts), None, None
+    runs: set[str] = {""}
     for op, av in items:
         if op == LITERAL:
             runs = {r + chr(av) for r in runs}
@@ -87,10 +80,17 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             continue
         if op in ZERO_WIDTH:
             continue  # look-arounds and anchors consume nothing: the run goes on
-        flush()
-        candidates.append(_element(op, av))
-    flush()
-    return _best(candidates)
+        if runs != {""}:
+            yield frozenset(r.lower() for r in runs), None, None
+            runs = {""}
+        yield _element(op, av), op, av
+    if runs != {""}:
+        yield frozenset(r.lower() for r in runs), None, None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Required strings of a sequence: its most selective literal run, or best required element."""
+    return _best(strings for strings, _, _ in _walk(items))
 
 
 def _all_required(items: list[tuple[Any, Any]], depth: int = 0) -> list[frozenset[str]]:
@@ -98,40 +98,20 @@ def _all_required(items: list[tuple[Any, Any]], depth: int = 0) -> list[frozense
     pass through: each alone is a condition without which the sequence cannot match, so a
     sentence must meet all of them (where `_sequence` keeps only the most selective)."""
     found: list[frozenset[str] | None] = []
-    runs: set[str] = {""}
-
-    def flush() -> None:
-        nonlocal runs
-        if runs != {""}:
-            found.append(frozenset(r.lower() for r in runs))
-        runs = {""}
-
-    starts, _complete = _prefixes(items)
-    if starts and starts != {""}:
-        found.append(frozenset(p.lower() for p in starts))
-    for op, av in items:
-        if op == LITERAL:
-            runs = {r + chr(av) for r in runs}
+    for strings, op, av in _walk(items):
+        found.append(strings)
+        if op is None or depth >= 8:
             continue
-        if op == IN and all(member_op == LITERAL for member_op, _ in av) and len(av) * len(runs) <= 32:
-            runs = {r + chr(code) for r in runs for _, code in av}
-            continue
-        if op in ZERO_WIDTH:
-            continue
-        flush()
-        found.append(_element(op, av))
-        if depth < 8:
-            inner: list[tuple[Any, Any]] | None = None
-            if op == SUBPATTERN:
-                inner = list(av[-1])
-            elif ATOMIC_GROUP is not None and op == ATOMIC_GROUP:
-                inner = list(av)
-            elif (op in (MAX_REPEAT, MIN_REPEAT) or (POSSESSIVE_REPEAT is not None and op == POSSESSIVE_REPEAT)) \
-                    and av[0] >= 1:
-                inner = list(av[2])
-            if inner is not None:
-                found.extend(_all_required(inner, depth + 1))
-    flush()
+        inner: list[tuple[Any, Any]] | None = None
+        if op == SUBPATTERN:
+            inner = list(av[-1])
+        elif ATOMIC_GROUP is not None and op == ATOMIC_GROUP:
+            inner = list(av)
+        elif (op in (MAX_REPEAT, MIN_REPEAT) or (POSSESSIVE_REPEAT is not None and op == POSSESSIVE_REPEAT)) \
+                and av[0] >= 1:
+            inner = list(av[2])
+        if inner is not None:
+            found.extend(_all_required(inner, depth + 1))
     return [f for f in found if f]
 
 
