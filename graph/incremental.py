@@ -215,15 +215,11 @@ class FileTarget(GraphTarget):
 
     def commit(self) -> Committed:
         if not self.changed:
-            triples = self.union_triples if self.union_triples is not None else _union_size(self.graphs.values())
+            triples = self.union_triples if self.union_triples is not None else union_size(self.graphs.values())
             return Committed(triples, self.path.stat().st_size, written=False)
         result = write_graphs(self.graphs, self.path, base=self.base)
-        triples = result.statements if not FORMATS[self.ext][1] else _union_size(self.graphs.values())
+        triples = result.statements if not FORMATS[self.ext][1] else union_size(self.graphs.values())
         return Committed(triples, result.bytes)
-
-
-def _union_size(graphs: Iterable[Grouped]) -> int:
-    return union_size(graphs)
 
 
 def split_union(union: Grouped, base: str) -> dict[str, Grouped] | None:

@@ -65,23 +65,10 @@ def format_of(path: str | os.PathLike[str]) -> tuple[str, bool]:
     return ext, gz
 
 
-def merge(graphs: Iterable[Grouped]) -> Grouped:
-    """The union of several grouped graphs (new sets; the inputs are left untouched)."""
-    union: Grouped = {}
-    for grouped in graphs:
-        for subject, pairs in grouped.items():
-            existing = union.get(subject)
-            if existing is None:
-                union[subject] = set(pairs)
-            else:
-                existing |= pairs
-    return union
-
-
 def union(graphs: Iterable[Grouped]) -> Mapping[str, AbstractSet[tuple[str, str]]]:
     """The union of several grouped graphs, to be read only: a subject held by one graph keeps
     that graph's set (most nodes of a corpus, evidence and occurrences, belong to one document),
-    only subjects held by several get a new set. Several times cheaper than `merge`."""
+    only subjects held by several get a new set. Several times cheaper than copying every set."""
     view: dict[str, AbstractSet[tuple[str, str]]] = {}
     owned: set[str] = set()  # subjects whose set was made here (and may be added to)
     for grouped in graphs:
