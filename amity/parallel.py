@@ -111,13 +111,6 @@ def extract_one(extractor: Extractor, doc: Document) -> DocumentFacts | str:
                 "please report this with the text")
 
 
-def extract_serial(documents: Iterable[Document], extractor: Extractor
-                   ) -> Iterator[tuple[Document, DocumentFacts | str]]:
-    """In this process, one document after another."""
-    for doc in documents:
-        yield doc, extract_one(extractor, doc)
-
-
 def _dirs(paths: Sequence[str | os.PathLike[str]]) -> Dirs:
     """Folders as absolute path strings: picklable, and the same wherever a worker runs from."""
     return tuple(str(Path(p).resolve()) for p in paths)

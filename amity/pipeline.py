@@ -83,20 +83,6 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], default_date: str | Non
     return _read_found(discover(paths), default_date, skipped, lambda: None)
 
 
-def extract_all(documents: Iterable, extractor: Extractor, skipped: list[str],
-                on_document: Callable[[DocumentFacts], None] | None = None) -> Iterator[DocumentFacts]:
-    """Facts document by document; an unexpected failure on one text skips that text only."""
-    from amity.parallel import extract_serial
-
-    for _, outcome in extract_serial(documents, extractor):
-        if isinstance(outcome, str):
-            skipped.append(outcome)
-            continue
-        if on_document is not None:
-            on_document(outcome)
-        yield outcome
-
-
 def build(
     inputs: Sequence[str | os.PathLike[str]] | None = None,
     out: str | os.PathLike[str] = "graph.ttl",
