@@ -47,13 +47,24 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_build(texts: Path, out: Path, jobs: int) -> tuple[object, float, float]:
-    """(summary, wall seconds, CPU seconds of this process and its finished workers)."""
+def timed_build(texts: Path, out: Path, jobs: int) -> tuple[object, float, float, tuple[float, float]]:
+    """(summary, wall seconds, CPU seconds of this process and its finished workers, and where the
+    wall time went: (seconds until the first document was done, seconds after the last one)).
+    The second is the final write, which no worker shares; the first is start-up (reading the
+    rules and gazetteer, starting workers)."""
     from amity.pipeline import build
 
+    marks: list[float] = []
+
+    def progress(done: int, total: int) -> None:
+        if not marks or done == total:
+            marks.append(time.perf_counter())
+
     wall, cpu, child = time.perf_counter(), time.process_time(), children_cpu()
-    summary = build([texts], out, jobs=jobs)
-    return summary, time.perf_counter() - wall, time.process_time() - cpu + children_cpu() - child
+    summary = build([texts], out, jobs=jobs, on_progress=progress)
+    end = time.perf_counter()
+    phases = (marks[0] - wall, end - marks[-1]) if marks else (0.0, 0.0)
+    return summary, end - wall, time.process_time() - cpu + children_cpu() - child, phases
 
 
 def main() -> None:
@@ -73,19 +84,23 @@ def main() -> None:
         print(f"\n1 job, pinned to one core ({load()})")
         if cores:
             os.sched_setaffinity(0, {min(cores)})
-        one, wall1, cpu1 = timed_build(texts, Path(tmp) / "one.ttl", 1)
+        one, wall1, cpu1, phases1 = timed_build(texts, Path(tmp) / "one.ttl", 1)
         if cores:
             os.sched_setaffinity(0, cores)
         sentences = one.sentences
         print(f"  {one.documents} documents, {sentences:,} sentences, {one.triples:,} triples: "
               f"{wall1:.1f} s wall, {cpu1:.1f} s CPU -> {sentences / wall1:,.0f} sentences/s wall, "
               f"{sentences / cpu1:,.0f} sentences/s CPU")
+        print(f"  first document done after {phases1[0]:.1f} s; writing after the last one {phases1[1]:.1f} s")
 
         print(f"\n{args.jobs} jobs ({load()})")
-        many, wall2, cpu2 = timed_build(texts, Path(tmp) / "many.ttl", args.jobs)
+        many, wall2, cpu2, phases2 = timed_build(texts, Path(tmp) / "many.ttl", args.jobs)
         same = (Path(tmp) / "one.ttl").read_bytes() == (Path(tmp) / "many.ttl").read_bytes()
         print(f"  {wall2:.1f} s wall, {cpu2:.1f} s CPU in all processes -> {sentences / wall2:,.0f} sentences/s wall; "
               f"speed-up {wall1 / wall2:.2f}x over 1 job (wall); output identical to 1 job: {same}")
+        print(f"  first document done after {phases2[0]:.1f} s; writing after the last one {phases2[1]:.1f} s")
+        print(f"  ceiling for {args.jobs} jobs with this start-up and final write (the rest split perfectly): "
+              f"{wall1 / (phases2[0] + (wall1 - phases1[0] - phases1[1]) / args.jobs + phases2[1]):.2f}x")
 
         print(f"\nthe rest of a build, without extraction ({load()})")
         rest(texts, Path(tmp), sentences)
