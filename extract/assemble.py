@@ -376,7 +376,7 @@ class Assembler:
             quantified_spans.append((target_m.start, target_m.end))
             text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
-                      "unit": emit.get("unit") or _unit_of(target_m, ctx),
+                      "unit": _counted_unit(hit, emit.get("unit")) or _unit_of(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
             key = f"q|{fields['target']}|{fields['unit']}"
             drafts.append(Draft("goal", fields, evidence, key=key, span=(hit.start, hit.end)))
@@ -603,6 +603,15 @@ def _unique(items):
         if item not in seen:
             seen.add(item)
             yield item
+
+
+def _counted_unit(hit: Hit, unit: str | None) -> str | None:
+    """A rule's unit: literal words, or a slot holding the counted noun ("the number of direct
+    flights to 30": flights), whose last word is the unit."""
+    if unit and unit in hit.slots:
+        words = (hit.words(unit) or "").split()
+        return words[-1].lower() if words else None
+    return unit
 
 
 def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:

@@ -71,7 +71,9 @@ ACTION_RE = (
     r"(?-i:(?!(?:be|become|becomes|have|has|had|remain|remains|say|said|tell|told|meet|met|not|never|also|the|"
     r"a|an|this|that|these|those|it|its|their|our|his|her|serve|allow|help|enable|take place|emphasi[sz]e|stress|"
     r"note|underline|mention|point|recall|express|thank|ask|add|consider|see|know|think|believe|hope|expect|seem|"
-    r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show|hold|held|"
+    r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show|hold|held|visit|"
+    r"pay (?:a|an|his|her|their|its) (?:\w+ )?(?:visit|tribute|respects|homage)|attend|arrive|travel|host|"
+    r"participate|take part|"
     r"open (?:up )?(?:new|a new) (?:horizons?|pages?|chapters?|eras?|stages?)|turn (?:a|the) (?:new )?page)\b)"
     r"[a-z][a-z\-]*)\b" + CLAUSE_RE
 )

@@ -23,3 +23,8 @@ def test_a_quantified_goal_is_worded_from_its_own_clause():
     [quantified] = [g for g in goals("The sides agreed to reopen the border and to triple exports of grain "
                                      "within three years.") if g.target is not None]
     assert quantified.text.startswith("triple exports") and quantified.deadline == "2027"
+
+
+def test_a_number_of_things_takes_the_counted_noun_as_unit():
+    [goal] = goals("Both airlines plan to raise the number of weekly passenger flights to 21 by 2026.")
+    assert (goal.target, goal.unit, goal.deadline) == (21, "flights", "2026")
