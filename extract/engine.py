@@ -43,7 +43,7 @@ from .persons import (
     same_person,
 )
 from .prefilter import Prefilter
-from .quantities import find_quantities
+from .quantities import WORD_NUMBERS, find_quantities
 from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
 from .sentences import split_sentences
 from .timex import find_timexes
@@ -79,9 +79,14 @@ class Extractor:
         self.media_re = media_regex(lists.get("media_heads", ["newspaper"]))
         self.region_re = region_regex(lists.get("region_heads", ["region", "province"]))
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
+        # The words between a number and its noun qualify the noun ("40 joint ventures"): never
+        # another number ("two presidents signed two agreements" counts agreements once) or a
+        # noun that a number counts on its own ("two leaders").
+        numbers = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
         self.count_tail = re.compile(
             rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
-            rf"nations|governments|leaders|parties|years|days|months)\b)[\w\-]+\s+){{0,3}}?"
+            rf"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|months|"
+            rf"weeks|{numbers})\b|\d)[\w\-]+\s+){{0,3}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}
