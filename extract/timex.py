@@ -33,6 +33,10 @@ _REL_YEAR = (r"(?:this|last|next|the\s+past|the\s+last|the\s+previous|the\s+curr
              r"current|coming)")
 _NOT_AMOUNT = r"(?!\s*(?:percent|%|billion|million))"
 _DIGITS = re.compile(r"\d+")
+_RETROSPECTIVE = re.compile(
+    r"\b(?:first|highest|lowest|largest|biggest|best|worst|longest|strongest|record)\b[^.;:!?]*$", re.IGNORECASE)
+"""Words that make a following "in six years" look back, not ahead: "the first consultations in
+six years" are the first for six years, not a date six years after the document."""
 
 
 def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
@@ -90,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
                                 rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
     ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
-    ("next_years", re.compile(rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    ("next_years", re.compile(rf"\b(?P<prep>in|within|over|during)\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
     ("end_year", re.compile(r"\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)),
@@ -281,6 +285,13 @@ def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
     return out
 
 
+def _looks_back(m: re.Match[str], text: str, start: int) -> bool:
+    """Whether a bare "in N years" (no "next", not "within") measures back from a superlative."""
+    if m.group("ahead") or m.group("prep").lower() != "in":
+        return False
+    return _RETROSPECTIVE.search(text, max(0, start - 80), start) is not None
+
+
 def find_timexes(text: str, published: str | None) -> list[Timex]:
     """All resolvable time expressions in text; earlier patterns win where they overlap.
 
@@ -298,6 +309,8 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
         for m in (lowered.finditer(lower) if lowered is not None else pattern.finditer(text)):
             s, e = m.span()
             if taken and any(s < te and e > ts for ts, te in taken):
+                continue
+            if kind == "next_years" and _looks_back(m, text, s):
                 continue
             if lowered is not None:
                 resolved = _resolve(kind, _groups(m, text), text[s:e], published)

@@ -31,5 +31,17 @@ def test_relative_times_need_a_document_date():
     assert find_timexes("last year and on Tuesday", None) == []
 
 
+@pytest.mark.parametrize("text", [
+    "They held their first government consultations in six years.",
+    "Exports reached their highest level in ten years.",
+])
+def test_in_n_years_after_a_superlative_looks_back(text):
+    assert find_timexes(text, "2024-07-03") == []
+
+
+def test_in_n_years_alone_looks_ahead():
+    assert [t.value for t in find_timexes("The line will open in five years.", "2024-07-03")] == ["2029"]
+
+
 def test_numbers_that_are_not_years_are_left_alone():
     assert find_timexes("2.7 Billion and 5,000 tons and 2019 percent", None) == []
