@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .hits import Hit
+from .labels import describe_event
 from .mentions import Mention
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
 from .rules import OPEN, RuleSet
@@ -475,8 +476,9 @@ class Assembler:
                                                  for p, r in full_roles)]
         facts.offices = [Office(d.fields["person"], d.fields["role"], d.fields["state"], evidence=tuple(d.evidence))
                          for d in offices]
-        facts.events = [Event(d.fields["type"], d.fields["label"], d.fields["date"], d.fields["place"],
-                              tuple(d.fields["participants"]), tuple(_unique(d.evidence))) for d in events]
+        facts.events = [Event(d.fields["type"], self._describe(d, book, facts.offices), d.fields["date"],
+                              d.fields["place"], tuple(d.fields["participants"]), tuple(_unique(d.evidence)))
+                        for d in events]
         facts.goals = [Goal(d.fields["text"], d.fields["metric"], d.fields["target"], d.fields["unit"],
                             d.fields["deadline"], tuple(d.fields["holders"]), tuple(_unique(d.evidence)))
                        for d in goals]
@@ -487,6 +489,21 @@ class Assembler:
         _referenced_actors(ctx, book, facts)
         facts.actors = self._actors(ctx, book, facts)
         return facts
+
+    def _describe(self, draft: Draft, book: ActorBook, offices: list[Office]) -> str:
+        """The event's label, written from its type, participants and place (see labels)."""
+        def states_of(person: str) -> set[str]:
+            held = {o.state for o in offices if o.person == person and o.state}
+            return held | {o.state for o in self.gazetteer.offices_of(person) if o.state}
+
+        f = draft.fields
+        place = f["place"]
+        host = place
+        if place and book.types.get(place) == "City":
+            entry = self.gazetteer.get(place, "City")
+            host = book.extra.get(place, {}).get("country") or (getattr(entry, "country", None) if entry else None)
+        return describe_event(f["type"], f["label"], f["participants"], place, book.types.get, states_of, host,
+                              draft.evidence[0].text if draft.evidence else "")
 
     def _mentioned_actors(self, ctx: DocumentContext, book: ActorBook) -> None:
         """Named states, people and organisations count even outside facts. Not so cities (a
