@@ -605,8 +605,24 @@ def _clause_start(text: str, floor: int, start: int, max_words: int = 10) -> int
     return floor + last
 
 
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ("«", "»"), ('"', '"'))
+
+
 def _clean_goal_text(text: str) -> str:
-    return _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”")
+    """The words without the punctuation around them, but a quoted name at the end keeps its
+    closing quote ("… to a "Comprehensive Strategic Partnership"")."""
+    cleaned = _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”")
+    last = text.rstrip(" ,.;:")[-1:]
+    for opening, closing in _QUOTE_PAIRS:
+        if last == closing and _left_open(cleaned, opening, closing):
+            return cleaned + closing
+    return cleaned
+
+
+def _left_open(text: str, opening: str, closing: str) -> bool:
+    if opening == closing:
+        return text.count(opening) % 2 == 1
+    return text.count(opening) > text.count(closing)
 
 
 def ascii_fold(text: str) -> str:

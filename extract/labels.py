@@ -29,6 +29,8 @@ discussions met meet meets meeting meetings talks talk visited visit visits visi
 exchanged exchange views opinions bilateral formal official working state first phone call telephone conversation
 congratulated congratulate congratulates congratulation congratulations greetings greeting warm conveyed sent cable
 message summit forum conference exhibition opened year session received welcomed negotiations
+prime foreign chancellor premier king emir sultan secretary general mr mrs ms dr excellency majesty counterpart
+counterparts colleague colleagues
 """.split())
 """Words that say only that an event happened, which the label's type already says."""
 

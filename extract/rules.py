@@ -60,12 +60,14 @@ NAME_RE = (
 CLAUSE_RE = (
     r"(?:(?!,\s+(?:which|who|whom|where|while|when|said|says|adding|added|noting|noted|stressing|he|she|it|"
     r"as|because|so that|thus|thereby|according|whose|but|and (?:will|said|added|noted|stressed)|"
-    r"the (?:president|minister|ambassador|leader))\b)(?!\s[\u2013\u2014]\s)[^.;!?\u201c\u201d\"«»:])*"
-    r"[^\s.;!?\u201c\u201d\"«»\u2013\u2014:,]"
+    r"the (?:president|minister|ambassador|leader))\b)(?!\s[\u2013\u2014]\s(?!(?-i:[A-Z])|\ue000))"
+    r"(?:[^.;!?\u201c\u201d\"«»:]|(?<=\s)[\u201c«\"][^.;!?\u201c\u201d\"«»]+[\u201d»\"]))*"
+    r"(?:[^\s.;!?\u201c\u201d\"«»\u2013\u2014:,]|(?<=\s)[\u201c«\"][^.;!?\u201c\u201d\"«»]+[\u201d»\"])"
 )
-"""Words up to the end of a clause: stops at sentence punctuation, quotes, ", which …" and a dash
-between spaces ("infrastructure – from food stuffs"); a dash inside a compound ("Mumbai–Ahmedabad")
-does not end it."""
+"""Words up to the end of a clause: stops at sentence punctuation, closing quotes, ", which …" and
+a dash between spaces ("infrastructure – from food stuffs"). A dash inside a compound
+("Mumbai–Ahmedabad") or between two names ("the Vulcanesti – Chisinau line") does not end it, nor
+does a quoted name or phrase within it, kept whole ("to a "Comprehensive Strategic Partnership"")."""
 
 ACTION_RE = (
     r"(?-i:(?!(?:be|become|becomes|have|has|had|remain|remains|say|said|tell|told|meet|met|not|never|also|the|"

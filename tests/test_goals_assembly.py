@@ -28,3 +28,13 @@ def test_a_quantified_goal_is_worded_from_its_own_clause():
 def test_a_number_of_things_takes_the_counted_noun_as_unit():
     [goal] = goals("Both airlines plan to raise the number of weekly passenger flights to 21 by 2026.")
     assert (goal.target, goal.unit, goal.deadline) == (21, "flights", "2026")
+
+
+def test_a_quoted_name_stays_whole_in_the_goal():
+    [goal] = goals('Georgia and Armenia decided to elevate their ties to a "Strategic Partnership for Peace".')
+    assert goal.text == 'elevate their ties to a "Strategic Partnership for Peace"'
+
+
+def test_a_dash_between_two_names_does_not_end_the_goal():
+    [goal] = goals("Moldova and Romania agreed to complete the Vulcanesti – Chisinau power line by 2026.")
+    assert goal.text == "complete the Vulcanesti – Chisinau power line by 2026"
