@@ -1,9 +1,9 @@
 """Extraction quality against gold annotations, scored by ../shared/tools/score_facts.py when present.
 
-The shared corpus (seed, dev) and the project's own evaluation sets (tests/corpus/eval and eval2,
-written independently of the rules) guard against regressions: each floor is below the score
-reached when it was set (seed 0.980, dev 0.959, eval 0.839, eval2 0.837 macro-F1) and well above
-what a broken extractor gets."""
+The shared corpus (seed, dev) and the project's own evaluation sets (tests/corpus/eval, eval2 and
+eval3, written independently of the rules) guard against regressions: each floor is below the score
+reached when it was set (seed 0.980, dev 0.959, eval 0.839, eval2 0.837, eval3 0.780 macro-F1) and
+well above what a broken extractor gets."""
 
 import csv
 import subprocess
@@ -65,7 +65,7 @@ OWN = Path(__file__).resolve().parent / "corpus"
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_facts.py is not present on this machine")
 @pytest.mark.parametrize(("folder", "floor"), [
     (SHARED / "corpus" / "seed", 0.93), (SHARED / "corpus" / "dev", 0.92),
-    (OWN / "eval", 0.80), (OWN / "eval2", 0.80),
+    (OWN / "eval", 0.80), (OWN / "eval2", 0.80), (OWN / "eval3", 0.74),
 ])
 def test_macro_f1_floor(folder, floor, tmp_path):
     if not folder.exists():
