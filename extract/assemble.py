@@ -182,9 +182,11 @@ class Assembler:
         return actor[0]
 
     def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False,
-              near: int | None = None) -> str | None:
+              near: int | None = None, other_possessives: bool = True) -> str | None:
         """The date a fact refers to: its slot, else the nearest time expression in the sentence
-        (within `near` characters of the match, or opening the sentence: "On 8 June, ...")."""
+        (within `near` characters of the match, or opening the sentence: "On 8 June, ...").
+        Without `other_possessives`, a possessive time ("last year's level") counts only when the
+        noun it qualifies is part of the match ("last year's summit")."""
         if slot == "document":
             return ctx.doc.published
         m = hit.mention(slot) if slot else None
@@ -201,6 +203,9 @@ class Assembler:
             own = text[tm.start:tm.end].lower()
             if not deadline and _YEAR_RANGE.search(own):
                 continue  # "the 2019-2020 Cooperation Plan" names a period, not when something happened
+            if not other_possessives and text.startswith(("'s", "’s"), tm.end) and not (
+                    hit.start <= tm.end + 3 < hit.end):
+                continue  # "last year's level" dates the level, not the visit in the same sentence
             is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(("within", "in the next",
                                                                                     "over the next", "in the coming"))
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)):
@@ -330,7 +335,7 @@ class Assembler:
                     key = "rule:" + hit.rule.id  # different happenings of type Other never merge
                 drafts.append(Draft("event", {
                     "type": emit["type"], "label": label,
-                    "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH),
+                    "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False),
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end)))

@@ -37,6 +37,10 @@ _RETROSPECTIVE = re.compile(
     r"\b(?:first|highest|lowest|largest|biggest|best|worst|longest|strongest|record)\b[^.;:!?]*$", re.IGNORECASE)
 """Words that make a following "in six years" look back, not ahead: "the first consultations in
 six years" are the first for six years, not a date six years after the document."""
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going|to)|plans? to|intends? to)\b"
+                     r"[^.;!?]*$", re.IGNORECASE)
+"""A future verb earlier in the sentence: "Duda will address a forum on Wednesday" is the coming
+Wednesday, not the one before the document."""
 
 
 def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
@@ -150,8 +154,10 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | None) -> tuple[str, str, bool] | None:
-    """(value, granularity, relative) for one match, or None when it cannot be resolved."""
+def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | None,
+             ahead: bool = False) -> tuple[str, str, bool] | None:
+    """(value, granularity, relative) for one match, or None when it cannot be resolved; `ahead`
+    says the sentence speaks of the future, so a bare weekday is the next one."""
     py, pm, pd = _ymd(published)
     if kind in ("dmy", "mdy"):
         month, day = _month(g["m"]), _day(g["d"])
@@ -237,7 +243,7 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         target = WEEKDAYS[g["w"].lower()]
         back = (base.weekday() - target) % 7
         prefix = whole.lower()
-        if prefix.startswith("next"):
+        if prefix.startswith("next") or (ahead and not prefix.startswith("last")):
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
         else:
             day = base - dt.timedelta(days=back)
@@ -312,10 +318,11 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
                 continue
             if kind == "next_years" and _looks_back(m, text, s):
                 continue
+            ahead = kind == "weekday" and _FUTURE.search(text, max(0, s - 80), s) is not None
             if lowered is not None:
-                resolved = _resolve(kind, _groups(m, text), text[s:e], published)
+                resolved = _resolve(kind, _groups(m, text), text[s:e], published, ahead)
             else:
-                resolved = _resolve(kind, m.groupdict(), m.group(0), published)
+                resolved = _resolve(kind, m.groupdict(), m.group(0), published, ahead)
             if resolved is None:
                 continue
             value, granularity, relative = resolved

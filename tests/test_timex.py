@@ -45,3 +45,13 @@ def test_in_n_years_alone_looks_ahead():
 
 def test_numbers_that_are_not_years_are_left_alone():
     assert find_timexes("2.7 Billion and 5,000 tons and 2019 percent", None) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Duda will address a business forum on Wednesday.", "2022-11-23"),
+    ("Talks will be held on Wednesday.", "2022-11-23"),
+    ("The talks were held on Wednesday.", "2022-11-16"),
+    ("He said on Monday that the ministers will meet.", "2022-11-21"),
+])
+def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value):
+    assert [t.value for t in find_timexes(text, "2022-11-22")] == [value]
