@@ -69,7 +69,8 @@ class Extractor:
                  rules_dirs: Sequence[str | Path] = (), gazetteer_dirs: Sequence[str | Path] = ()) -> None:
         self.gazetteer = gazetteer or Gazetteer.load(gazetteer_dirs)
         self.ruleset = ruleset or load_rules(rules_dirs, titles=self.gazetteer.titles)
-        self.actor_matcher = build_matcher(self.gazetteer.entries, self.ruleset.lists.get("global_org_words", ()))
+        self.actor_matcher = build_matcher(self.gazetteer.entries, self.ruleset.lists.get("global_org_words", ()),
+                                           _person_states(self.gazetteer))
         lists = self.ruleset.lists
         tail_words = list(lists.get("org_tail_words", ()))
         for e in self.gazetteer.entries:
@@ -295,6 +296,13 @@ def _masked(cache: MaskCache, text: str, sentence: Sentence, mentions: list[Ment
 
 def _norm(text: str) -> str:
     return _WS.sub(" ", text.replace("\u2019", "'")).strip().lower()
+
+
+def _person_states(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Each known person's states: those of their offices, and their nationality."""
+    return {e.name: frozenset({o.state for o in gazetteer.offices_of(e.name) if o.state}
+                              | ({e.country} if e.country else set()))
+            for e in gazetteer.entries if e.type == "Person"}
 
 
 def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

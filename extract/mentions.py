@@ -9,7 +9,8 @@ slots and never the raw names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,8 @@ class Candidate:
     kind: str | None = None
     auto: bool = False
     """A surname derived automatically: only matched for persons already named in the document."""
+    states: frozenset[str] = frozenset()
+    """For a person: the states they held office for, which settle a name two people share."""
 
 
 @dataclass(slots=True)
@@ -73,26 +76,47 @@ class ActorMatcher:
         """Longest names first; when the longest fails its case check ("consultative meeting of ..."
         in lower case), the search resumes one character later so shorter names inside it count."""
         out: list[Mention] = []
+        shared: list[tuple[int, list[Candidate]]] = []
         pos = 0
         if self.lowered is not None and FOLD_EXCEPTIONS.search(text) is None:
             search, subject = self.lowered.search, text.lower()  # same length, same offsets
         else:
             search, subject = self.regex.search, text
-        while True:
-            m = search(subject, pos)
-            if m is None:
-                return out
+        while (m := search(subject, pos)) is not None:
             found = text[m.start():m.end()]
             accepted = False
-            for cand in self.candidates.get(_key(found), ()):
+            candidates = self.candidates.get(_key(found), ())
+            for cand in candidates:
                 if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
                 if not cand.auto and _case_ok(found, cand):
-                    out.append(Mention(m.start(), m.end(), cand.code, cand.name, cand.type, found,
-                                       city=cand.city, country=cand.country, kind=cand.kind))
+                    out.append(_mention(m.start(), m.end(), cand, found))
+                    if cand.type == "Person" and len(candidates) > 1:
+                        people = [c for c in candidates if c.type == "Person" and not c.auto and _case_ok(found, c)]
+                        if len(people) > 1:
+                            shared.append((len(out) - 1, people))
                     accepted = True
                     break
             pos = m.end() if accepted else m.start() + 1
+        if shared:
+            _settle_shared_names(out, shared)
+        return out
+
+
+def _mention(start: int, end: int, cand: Candidate, found: str) -> Mention:
+    return Mention(start, end, cand.code, cand.name, cand.type, found, city=cand.city, country=cand.country,
+                   kind=cand.kind)
+
+
+def _settle_shared_names(found: list[Mention], shared: list[tuple[int, list[Candidate]]]) -> None:
+    """A name two people bear ("Leader of the Nation": Nazarbayev in Kazakhstan, Rahmon in
+    Tajikistan) is the one whose states the document names most; ties keep the gazetteer's order."""
+    named = Counter(m.name for m in found if m.code in "SKA")
+    for index, people in shared:
+        best = max(people, key=lambda c: sum(named[state] for state in c.states))
+        if best is not people[0]:
+            m = found[index]
+            found[index] = _mention(m.start, m.end, best, m.surface)
 
 
 def _key(surface: str) -> str:
@@ -120,8 +144,10 @@ def _plain_words(entry: Any, attr: str) -> tuple[str, ...]:
     return tuple(getattr(entry, attr, ()) or ())
 
 
-def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> ActorMatcher:
+def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = (),
+                  person_states: Mapping[str, frozenset[str]] | None = None) -> ActorMatcher:
     """Index every surface form of every gazetteer entry; countries win over same-named cities.
+    `person_states` gives each person's states, used when two people share a name.
 
     Intergovernmental bodies and initiatives get their own placeholder letter (G) so that rules
     can tell a regional grouping from a ministry; bodies whose names start with one of
@@ -154,8 +180,10 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> A
         exact = set(_plain_words(e, "case_sensitive_aliases"))
         country = getattr(e, "country", None)
         kind = getattr(e, "kind", None)
+        states = (person_states or {}).get(e.name, frozenset()) if e.type == "Person" else frozenset()
         for surface in (e.name, *_plain_words(e, "aliases")):
-            add(surface, Candidate(e.name, e.type, code, surface, surface in exact, country=country, kind=kind))
+            add(surface, Candidate(e.name, e.type, code, surface, surface in exact, country=country, kind=kind,
+                                   states=states))
         if e.type == "Country":
             for surface in _plain_words(e, "capitals"):
                 add(surface, Candidate(e.name, "Country", "K", surface, False,

@@ -31,3 +31,4 @@ def test_a_state_named_only_by_an_adjective_becomes_an_actor_when_a_fact_names_i
 def test_adjectives_alone_still_make_no_actor(extractor):
     facts = extractor.extract(Document("d", "The Uzbek cuisine is famous.", "t", published="2020-05-01"))
     assert not facts.events and "Uzbekistan" not in {a.name for a in facts.actors}
+

@@ -330,6 +330,27 @@ def test_user_folder_adds_overrides_and_extends(tmp_path):
     assert almaty.aliases == ("Southern Capital",) and almaty.wikidata is None  # replaced
 
 
+def test_people_may_share_a_title_both_mark_ambiguous(tmp_path):
+    _write(tmp_path, "persons.yaml", """
+        - name: Ayana Testova
+          aliases: [Mother of the Nation, Testova]
+          ambiguous: [Mother of the Nation]
+        - name: Dana Probova
+          aliases: [Mother of the Nation, Probova]
+          ambiguous: [Mother of the Nation]
+        """)
+    g = Gazetteer.load([tmp_path], cache=False)
+    assert g.get("Testova").name == "Ayana Testova" and g.get("Probova").name == "Dana Probova"
+    _write(tmp_path, "persons.yaml", """
+        - name: Ayana Testova
+          aliases: [Mother of the Nation]
+          ambiguous: [Mother of the Nation]
+        - name: Dana Probova
+          aliases: [Mother of the Nation]
+        """)
+    assert "also names" in _error(tmp_path)[2]
+
+
 @pytest.mark.parametrize(("text", "line", "problem"), [
     ("- name: Atlantis\n  iso: AT\n  colour: blue\n", 3, "unknown key 'colour'"),
     ("- name: Atlantis\n- aliases: [X]\n", 2, "needs a 'name'"),

@@ -954,17 +954,23 @@ def _build(merged: dict[tuple[str, str], _Raw], titles_raw: dict[str, _Raw]) -> 
 
 
 def _check_collisions(entries: list[Entry], merged: dict[tuple[str, str], _Raw]) -> None:
-    """Within one type, no two entries may share a surface form (it would be unresolvable)."""
-    owner: dict[tuple[str, str], str] = {}
+    """Within one type, no two entries may share a surface form (it would be unresolvable), except
+    people who both list the form as `ambiguous`: a title two leaders bear ("Leader of the Nation")
+    is read as the one whose states the text names (mentions._settle_shared_names)."""
+    owner: dict[tuple[str, str], Entry] = {}
     for e in entries:
         for form in e.names:
             key = (e.type, form if form in e.case_sensitive_aliases else form.casefold())
-            other = owner.get(key)
+            previous = owner.get(key)
+            other = previous.name if previous is not None else None
+            if previous is not None and e.type == "Person" and form in e.ambiguous_aliases and any(
+                    a.casefold() == form.casefold() for a in previous.ambiguous_aliases):
+                continue
             if other is not None and other != e.name:
                 r = merged[(e.type, e.name)]
                 raise GazetteerError(r.path, r.line, f"{e.type} {e.name!r}: the form {form!r} also "
                                                      f"names {other!r}")
-            owner[key] = e.name
+            owner[key] = e
 
 
 # --------------------------------------------------------------------------- cache

@@ -1,0 +1,16 @@
+"""Finding gazetteer actors in text: names two people share are read by the document's states."""
+
+from extract_fixtures import extractor
+
+from amity.extract.documents import document_from_text
+
+
+def people(text: str) -> set[str]:
+    facts = extractor().extract(document_from_text("t", text, "2022-06-01"))
+    return {a.name for a in facts.actors if a.type == "Person"}
+
+
+def test_a_title_two_leaders_bear_is_read_by_the_states_the_text_names():
+    assert "Emomali Rahmon" in people("Tajikistan and Iran: the Leader of the Nation held talks in Tehran.")
+    assert "Nursultan Nazarbayev" in people("In Kazakhstan, the Leader of the Nation met students in Astana.")
+    assert "Nursultan Nazarbayev" not in people("Tajikistan and Iran: the Leader of the Nation held talks in Tehran.")
