@@ -18,7 +18,8 @@ _WORD = re.compile(r"[\w\-’']+")
 _LEADING = re.compile(r"^(?:(?:in|during|at|to|after|before|following|together\s+with|that|which|the|a|an|also|"
                       r"both|his|her|their|its|my|our|next)\s+)+", re.IGNORECASE)
 _PHONE = re.compile(r"\b(?:phone|telephone)\b", re.IGNORECASE)
-_VISIT_KIND = re.compile(r"\b(state|official|working|first|unofficial|private|return|friendly)\b", re.IGNORECASE)
+_VISIT_KIND = re.compile(r"\b(state|official|working|first|unofficial|private|return|friendly)(?:\s+\S+)?\s+"
+                         r"(?:visit|trip)\b", re.IGNORECASE)
 GENERIC_WORDS = frozenset("""
 a an the also both two sides side parties party ministers minister leaders leader presidents president heads head
 delegations delegation has have had was were is are be been will would to on upon with in during at of and their his
@@ -71,11 +72,13 @@ def describe_event(type_: str, matched: str, participants: Sequence[str], place:
 def _visit(matched: str, participants: Sequence[str], place: str | None, host: str | None,
            type_of: Callable[[str], str | None], states_of: Callable[[str], set[str]]) -> str:
     """"State visit of <visitor> to <place>": the visitor is a person taking part who holds no
-    office of the host state, else the first state that is not the place."""
+    office of the host state, the one the matched words name first; else the first state that
+    is not the place."""
     kind = _VISIT_KIND.search(matched)
     noun = f"{kind.group(1).lower()} visit" if kind else "visit"
     persons = [p for p in participants if type_of(p) == "Person"]
     visitors = [p for p in persons if not host or host not in states_of(p)] or persons[:1]
+    visitors.sort(key=lambda p: not _named_in(p, matched))
     if not visitors:
         visitors = [p for p in participants if p not in (place, host) and type_of(p) == "Country"][:1]
     label = noun + (f" of {_join(visitors[:1])}" if visitors else "")
@@ -94,6 +97,11 @@ def _who(type_: str, participants: Sequence[str], place: str | None,
     order = {"Agreement": (states, persons, others), "Summit": (others, states, persons),
              "Forum": (others, states, persons)}.get(type_, (persons, states, others))
     return next((group for group in order if group), [])
+
+
+def _named_in(person: str, words: str) -> bool:
+    """Whether the matched words name the person (by any word of the name: "President Rahmon")."""
+    return any(len(part) > 2 and re.search(rf"\b{re.escape(part)}\b", words) for part in person.split())
 
 
 def _join(names: Sequence[str]) -> str:

@@ -59,3 +59,10 @@ def test_the_extractor_labels_events_this_way():
     events = Extractor().extract(doc).events
     assert [e.label for e in events if e.type == "Talks"] == [
         "Talks of Kassym-Jomart Tokayev and Shavkat Mirziyoyev in Tashkent"]
+
+
+def test_the_visitor_named_in_the_matched_words_comes_first():
+    participants = ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Uzbekistan"]
+    assert label("Visit", "the official visit of President Mirziyoyev to Turkey", participants, "Turkey") \
+        == "Official visit of Shavkat Mirziyoyev to Turkey"
+    assert label("Visit", "the visit of the Head of State to Turkey", participants, "Turkey").startswith("Visit of")
