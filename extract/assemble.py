@@ -36,6 +36,10 @@ _NOT_AGENT = re.compile(
 _NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
 EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
+CURRENCY_REACH = 300
+"""How far back (in characters, whole sentences) an amount without a currency looks for one:
+"exports were $2 billion and imports 1.5 billion" shares it, a "1.5 million" tourists three
+paragraphs after a dollar figure does not."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 _WS = re.compile(r"\s+")
@@ -653,9 +657,9 @@ def _counted_unit(hit: Hit, unit: str | None) -> str | None:
 
 
 def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
-    """A quantity's unit; an amount without currency takes the nearest currency named before it,
-    and a currency word several states use ("dirhams") is read as the currency of the document's
-    states when one of them uses it."""
+    """A quantity's unit; an amount without currency takes the nearest currency named before it in
+    the sentences around it (CURRENCY_REACH), and a currency word several states use ("dirhams")
+    is read as the currency of the document's states when one of them uses it."""
     q = m.value
     if m.code == "C":
         return m.kind
@@ -668,14 +672,18 @@ def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
         return q.unit
     if m.code != "U":
         return None
+    sentences = [s for s in ctx.sentences if s.end > m.start - CURRENCY_REACH and s.start <= m.end]
+    start = sentences[0].start if sentences else m.start
+    end = sentences[-1].end if sentences else m.end
     best = None
     for other in ctx.mentions:
-        if other.code == "M" and other.value is not None and other.value.unit:
+        if other.code == "M" and other.value is not None and other.value.unit and start <= other.start < end:
             if other.start < m.start:
                 best = other.value.unit
             elif best is None:
                 return other.value.unit
     return best
+
 
 
 def _compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None) -> bool:

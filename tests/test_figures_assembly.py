@@ -1,0 +1,21 @@
+"""How figure hits become figures: units read from around the quantity."""
+
+from extract_fixtures import extractor
+
+from amity.extract.documents import document_from_text
+
+
+def figures(text: str):
+    return extractor().extract(document_from_text("f", text, "2024-03-01")).figures
+
+
+def test_an_amount_takes_the_currency_of_its_own_sentence():
+    found = figures("Exports from Ghana to Togo reached $2 billion and imports 1.5 billion last year.")
+    assert {(f.value, f.unit) for f in found} == {(2e9, "USD"), (1.5e9, "USD")}
+
+
+def test_an_amount_far_from_any_currency_takes_none():
+    filler = " ".join(["The two capitals also spoke about culture and sport."] * 8)
+    found = figures(f"Trade between Ghana and Togo reached $2 billion. {filler} "
+                    "The tourist flow from Ghana to Togo grew to about 1.5 million.")
+    assert (1.5e6, "USD") not in {(f.value, f.unit) for f in found}
