@@ -75,12 +75,14 @@ ACTION_RE = (
     r"note|underline|mention|point|recall|express|thank|ask|add|consider|see|know|think|believe|hope|expect|seem|"
     r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show|hold|held|visit|"
     r"pay (?:a|an|his|her|their|its) (?:\w+ )?(?:visit|tribute|respects|homage)|attend|arrive|travel|host|"
-    r"participate|take part|"
+    r"participate|take part|celebrate|commemorate|mark|"
+    r"address (?:an? |the )?(?:\S+ )?(?:forum|conference|summit|meeting|session|audience|parliament|students)|"
     r"open (?:up )?(?:new|a new) (?:horizons?|pages?|chapters?|eras?|stages?)|turn (?:a|the) (?:new )?page)\b)"
     r"[a-z][a-z\-]*)\b" + CLAUSE_RE
 )
 """An action: a lower-case verb and the rest of its clause. Copulas, verbs of saying and thinking,
-negations and "serve"/"allow" (what a thing does, not what an actor intends) are not actions."""
+negations and "serve"/"allow" (what a thing does, not what an actor intends) are not actions, nor
+are taking part in, hosting, celebrating or addressing an event: those are events, not aims."""
 
 BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE, "action": ACTION_RE}
 
