@@ -18,7 +18,7 @@ from .assemble import Assembler
 from .gazetteer import Gazetteer
 from .hits import Hit
 from .masking import Masked, mask
-from .matcher import match_rules
+from .matcher import match_rules, topics_in_counts
 from .mentions import (
     Mention,
     build_matcher,
@@ -256,6 +256,7 @@ class Extractor:
             rules = self.prefilter.select(plain[sentence.index], masked.text, self.fact_rules, masked.letters)
             for hit in match_rules(rules, sentence, masked, text):
                 hits[hit.rule.kind].append(hit)
+            hits["topic"].extend(topics_in_counts(rules, sentence, masked))
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),
                                   pair=_pair(mentions), leaders=_leaders(mentions))

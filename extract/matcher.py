@@ -73,6 +73,27 @@ def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_t
             yield make_hit(rule, sentence, masked, m, doc_text)
 
 
+def topics_in_counts(rules: Iterable[Rule], sentence: Sentence, masked: Masked) -> Iterator[Hit]:
+    """Topics named inside a count: "1,200 Tajik students" is one placeholder in the masked
+    sentence, which hides the noun that names education from the topic rules. Each count's own
+    words are searched by the topic rules selected for the sentence (their context conditions
+    still read the masked sentence)."""
+    counts = [m for m in masked.mentions if m.code == "C"]
+    if not counts:
+        return
+    for rule in rules:
+        if rule.kind != "topic":
+            continue
+        if rule.unless is not None and scan_regex(rule.unless).search(masked.text):
+            continue
+        if rule.when is not None and not scan_regex(rule.when).search(masked.text):
+            continue
+        regex = scan_regex(rule.regex)
+        found = next((m for m in counts if regex.search(m.surface)), None)
+        if found is not None:
+            yield Hit(rule, sentence, masked, found.start, found.end)
+
+
 def make_hit(rule: Rule, sentence: Sentence, masked: Masked, m: re.Match[str], doc_text: str) -> Hit:
     start = masked.to_original(m.start())
     end = masked.to_original(m.end(), end=True)
