@@ -32,7 +32,9 @@ NOT_NAMES = frozenset(
     Later Additionally Indeed Still Yet Instead Currently Previously Recently Traditionally Overall First
     Second Finally Accordingly Nevertheless Nonetheless Similarly Likewise Elsewhere Here There Further
     Extraordinary Plenipotentiary Sends Send Sent Receives Received Meets Met Holds Held Visits Visited Says
-    Calls Called Hails Urges Signs Signed Discusses Discussed Welcomes Congratulates Attends Opens Opened""".split()
+    Calls Called Hails Urges Signs Signed Discusses Discussed Welcomes Congratulates Attends Opens Opened
+    Congress Committee Commission Cabinet Office Court Duma Majlis Forces Staff Army Navy Bank Union Agency
+    Service Party Cable Message Letter Greetings Congratulations Major Lieutenant Colonel Admiral Marshal""".split()
 )
 """Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
 
