@@ -199,9 +199,10 @@ class Assembler:
         if slot == "none":
             return None
         best: tuple[int, str] | None = None
+        until = hit.end if slot == "before" else None  # "agreed on Monday to hold a forum in 2025"
         text = ctx.text
         for tm in hit.masked.mentions:
-            if tm.code not in "YD" or tm.value is None:
+            if tm.code not in "YD" or tm.value is None or (until is not None and tm.start >= until):
                 continue
             before = text[max(0, tm.start - 24):tm.start]
             own = text[tm.start:tm.end].lower()

@@ -96,10 +96,10 @@ KIND_KEYS: dict[str, set[str]] = {
     "topic": {"topic"},
     "threat": {"threat"},
 }
-SPECIAL_REFERENCES = {"sentence", "states", "speaker", "pair", "match", "none", "document"}
+SPECIAL_REFERENCES = {"sentence", "states", "speaker", "pair", "match", "none", "document", "before"}
 """Values an emit field may name instead of a slot: all actors (or only the states) in the sentence, the person
-speaking in an interview, the document's main pair of states, the matched text, nothing, or the
-document's own date."""
+speaking in an interview, the document's main pair of states, the matched text, nothing, the
+document's own date, or (for a date) only a time expression standing before the match ends."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _SLOT = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 GAP = r"\s+(?:\S+\s+){0,8}?"
