@@ -18,7 +18,7 @@ from .hits import Hit
 from .labels import describe_event
 from .mentions import Mention
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
-from .rules import OPEN, RuleSet
+from .rules import EVENT_VERB_START, OPEN, RuleSet
 
 if TYPE_CHECKING:
     from .engine import DocumentContext
@@ -186,9 +186,11 @@ class Assembler:
         return actor[0]
 
     def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False,
-              near: int | None = None, other_possessives: bool = True) -> str | None:
+              near: int | None = None, other_possessives: bool = True,
+              within: tuple[int, int] | None = None) -> str | None:
         """The date a fact refers to: its slot, else the nearest time expression in the sentence
-        (within `near` characters of the match, or opening the sentence: "On 8 June, ...").
+        (within `near` characters of the match, or opening the sentence: "On 8 June, ..."), or
+        only one inside the span `within` (one coordinated part of a goal).
         Without `other_possessives`, a possessive time ("last year's level") counts only when the
         noun it qualifies is part of the match ("last year's summit")."""
         if slot == "document":
@@ -203,6 +205,8 @@ class Assembler:
         text = ctx.text
         for tm in hit.masked.mentions:
             if tm.code not in "YD" or tm.value is None or (until is not None and tm.start >= until):
+                continue
+            if within is not None and not within[0] <= tm.start < within[1]:
                 continue
             before = text[max(0, tm.start - 24):tm.start]
             own = text[tm.start:tm.end].lower()
@@ -396,12 +400,17 @@ class Assembler:
         start, end = hit.extra.get(f"{slot}.span", (hit.start, hit.end))
         if emit.get("extend") == "left":  # the words before the match that name its subject
             start = _clause_start(ctx.text, hit.sentence.start, start)
-        for part_start, part_end in _coordinated_parts(ctx.text, start, end):
+        parts = _coordinated_parts(ctx.text, start, end)
+        for i, (part_start, part_end) in enumerate(parts):
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
             text = _clean_goal_text(ctx.text[part_start:part_end])
             if len(text.split()) < 3 or (self.vague_goal and self.vague_goal.search(text)):
                 continue  # too short, or diplomatic boilerplate ("cooperation in all areas") rather than an aim
+            if i and EVENT_VERB_START.match(text):
+                continue  # "… and to hold Days of Culture": an event, not an aim
+            if len(parts) > 1:  # "to convene the commission in 2024 and to double trade by 2030"
+                deadline = self._time(hit, emit.get("deadline"), ctx, deadline=True, within=(part_start, part_end))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": None, "unit": None,
                       "metric": self._metric(hit, emit.get("metric"), None) if emit.get("metric") else None}
             drafts.append(Draft("goal", fields, list(evidence), key=f"t|{_norm(text)}", span=(part_start, part_end)))

@@ -69,20 +69,27 @@ a dash between spaces ("infrastructure – from food stuffs"). A dash inside a c
 ("Mumbai–Ahmedabad") or between two names ("the Vulcanesti – Chisinau line") does not end it, nor
 does a quoted name or phrase within it, kept whole ("to a "Comprehensive Strategic Partnership"")."""
 
+EVENT_VERBS = (
+    r"(?:meet|met|hold|held|visit|pay (?:a|an|his|her|their|its) (?:\w+ )?(?:visit|tribute|respects|homage)|"
+    r"attend|arrive|travel|host|participate|take part|celebrate|commemorate|mark|"
+    r"address (?:an? |the )?(?:\S+ )?(?:forum|conference|summit|meeting|session|audience|parliament|students))\b"
+)
+"""Verbs of taking part in, hosting, celebrating or addressing an event: what they open is an
+event, not an aim."""
 ACTION_RE = (
-    r"(?-i:(?!(?:be|become|becomes|have|has|had|remain|remains|say|said|tell|told|meet|met|not|never|also|the|"
+    r"(?-i:(?!(?:be|become|becomes|have|has|had|remain|remains|say|said|tell|told|not|never|also|the|"
     r"a|an|this|that|these|those|it|its|their|our|his|her|serve|allow|help|enable|take place|emphasi[sz]e|stress|"
     r"note|underline|mention|point|recall|express|thank|ask|add|consider|see|know|think|believe|hope|expect|seem|"
-    r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show|hold|held|visit|"
-    r"pay (?:a|an|his|her|their|its) (?:\w+ )?(?:visit|tribute|respects|homage)|attend|arrive|travel|host|"
-    r"participate|take part|celebrate|commemorate|mark|"
-    r"address (?:an? |the )?(?:\S+ )?(?:forum|conference|summit|meeting|session|audience|parliament|students)|"
-    r"open (?:up )?(?:new|a new) (?:horizons?|pages?|chapters?|eras?|stages?)|turn (?:a|the) (?:new )?page)\b)"
-    r"[a-z][a-z\-]*)\b" + CLAUSE_RE
+    r"appear|need|like|happen|coincide|depend|look forward|get|go|come|do so|mean|feel|find|show|"
+    r"open (?:up )?(?:new|a new) (?:horizons?|pages?|chapters?|eras?|stages?)|turn (?:a|the) (?:new )?page)\b|"
+    + EVENT_VERBS + r")[a-z][a-z\-]*)\b" + CLAUSE_RE
 )
 """An action: a lower-case verb and the rest of its clause. Copulas, verbs of saying and thinking,
 negations and "serve"/"allow" (what a thing does, not what an actor intends) are not actions, nor
-are taking part in, hosting, celebrating or addressing an event: those are events, not aims."""
+are the EVENT_VERBS."""
+EVENT_VERB_START = re.compile(r"(?-i:" + EVENT_VERBS + r")")
+"""For assembly: a coordinated part of an aim that opens with an event verb ("… and to hold Days
+of Culture") is no aim either."""
 
 BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE, "action": ACTION_RE}
 

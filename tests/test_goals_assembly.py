@@ -38,3 +38,16 @@ def test_a_quoted_name_stays_whole_in_the_goal():
 def test_a_dash_between_two_names_does_not_end_the_goal():
     [goal] = goals("Moldova and Romania agreed to complete the Vulcanesti – Chisinau power line by 2026.")
     assert goal.text == "complete the Vulcanesti – Chisinau power line by 2026"
+
+
+def test_a_coordinated_event_is_not_an_aim():
+    found = goals("Georgia and Armenia plan to resume direct flights between the capitals and to hold "
+                  "Days of Culture of Armenia in Georgia this year.")
+    assert {g.text for g in found} == {"resume direct flights between the capitals"}
+
+
+def test_each_coordinated_aim_keeps_its_own_deadline():
+    found = goals("Georgia and Armenia want to reopen the Sadakhlo crossing next month and to double "
+                  "trade by 2030.")
+    deadlines = {g.text.split()[0]: g.deadline for g in found}
+    assert deadlines.get("reopen") is None and deadlines.get("double") == "2030"
