@@ -61,6 +61,8 @@ class Draft:
     inferred_participants: bool = False
     key: str | None = None
     span: tuple[int, int] = (0, 0)
+    part_of: tuple[str, ...] = ()
+    """Event types this event is usually part of ("the sides discussed …" at a meeting or a visit)."""
 
 
 def evidence_of(hit: Hit, doc_id: str) -> Evidence:
@@ -347,8 +349,8 @@ class Assembler:
                     "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False),
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
-                    key=key, span=(hit.start, hit.end)))
-        return _merge_events(drafts, book, _year(ctx.doc.published))
+                    key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ()))))
+        return _absorb_parts(_merge_events(drafts, book, _year(ctx.doc.published)))
 
     def _label(self, hit: Hit, template: str | None) -> str:
         if template:
@@ -749,6 +751,28 @@ def _merge_events(drafts: list[Draft], book: ActorBook, doc_year: str | None) ->
         else:
             merged.append(d)
     return merged
+
+
+def _absorb_parts(events: list[Draft]) -> list[Draft]:
+    """An event that is usually part of another ("the sides discussed …", part_of) joins an event
+    of those types in the document that shares a participant and has no other date: the
+    discussion at the meeting is the meeting, not talks of their own. Alone, it stays."""
+    kept: list[Draft] = []
+    for d in events:
+        whole = next((e for e in events if e is not d and not e.part_of and e.fields["type"] in d.part_of
+                      and _same_occasion(e, d)), None) if d.part_of else None
+        if whole is None:
+            kept.append(d)
+        else:
+            whole.evidence.extend(d.evidence)
+    return kept
+
+
+def _same_occasion(whole: Draft, part: Draft) -> bool:
+    date = part.fields["date"]
+    if date and whole.fields["date"] and whole.fields["date"][:len(date)] != date[:len(whole.fields["date"])]:
+        return False
+    return bool(set(whole.fields["participants"]) & set(part.fields["participants"]))
 
 
 def _merge_goals(drafts: list[Draft]) -> list[Draft]:

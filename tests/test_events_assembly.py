@@ -16,3 +16,15 @@ def test_a_possessive_time_dates_only_its_own_noun():
     [summit] = [e for e in events("Kazakhstan and Uzbekistan prepared last year's summit in Astana.")
                 if e.type == "Summit"]
     assert summit.date == "2021"
+
+
+def test_what_the_sides_also_discussed_is_part_of_the_meeting():
+    found = events("President Sadyr Japarov met President Shavkat Mirziyoyev in Tashkent on 9 November 2023. "
+                   "The presidents also discussed water issues.", "2023-11-10")
+    assert [e.type for e in found] == ["Meeting"]
+    assert len(found[0].evidence) == 2
+
+
+def test_a_discussion_with_no_other_event_is_talks():
+    found = events("Both sides also discussed water issues between Kyrgyzstan and Uzbekistan.", "2023-11-10")
+    assert [e.type for e in found] == ["Talks"]
