@@ -45,7 +45,8 @@ _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|
 _WS = re.compile(r"\s+")
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
-_FIRST_WORD = re.compile(r"^\S+\s+")
+_COUNT_NUMBER = re.compile(r"^\S+\s+(?:(?:thousand|million|billion|mln|bn)\s+)?", re.IGNORECASE)
+"""The number that opens a count ("1.6 million arrivals" -> "arrivals": the metric is the noun)."""
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _NON_SPACE = re.compile(r"\S+")
 """Patterns used per hit, compiled once: re.sub with a string pattern pays a cache lookup a call."""
@@ -426,7 +427,7 @@ class Assembler:
                 continue
             claimed.add(id(value_m))
             q = value_m.value
-            unit = emit.get("unit") or _unit_of(value_m, ctx)
+            unit = _counted_unit(hit, emit.get("unit")) or _unit_of(value_m, ctx)
             if not unit:
                 continue
             subjects, _ = self._refs(ctx, hit, emit.get("subjects", ["sentence"]), book, states_only=True)
@@ -436,7 +437,7 @@ class Assembler:
             text = hit.words(text_slot) if text_slot and text_slot in hit.slots else hit.text
             metric = self._metric(hit, emit.get("metric"), value_m.start)
             if value_m.code == "C" and not emit.get("metric"):
-                metric = _FIRST_WORD.sub("", _WS.sub(" ", value_m.surface)).lower()
+                metric = _COUNT_NUMBER.sub("", _WS.sub(" ", value_m.surface)).lower()
             fields = {
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
