@@ -45,6 +45,9 @@ _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|
 _WS = re.compile(r"\s+")
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
+_SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
+                          re.IGNORECASE)
+"""Bodies that texts cite as the source of a figure or a statement, not as a party to it."""
 _COUNT_NUMBER = re.compile(r"^\S+\s+(?:(?:thousand|million|billion|mln|bn)\s+)?", re.IGNORECASE)
 """The number that opens a count ("1.6 million arrivals" -> "arrivals": the metric is the noun)."""
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -529,11 +532,12 @@ class Assembler:
 
     def _mentioned_actors(self, ctx: DocumentContext, book: ActorBook) -> None:
         """Named states, people and organisations count even outside facts. Not so cities (a
-        dateline is no actor), bare adjectives, news media cited as sources, or continents, seas
+        dateline is no actor), bare adjectives, news media, statistics offices and press services
+        cited as sources, or continents, seas
         and other broad regions named in passing: those count only when a fact involves them.
         Provinces and other regions inside one state are named for a reason and count."""
         for m in ctx.mentions:
-            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media")
+            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name))
             if m.name in book.types or named_actor or (m.code == "R" and self._local(m)):
                 book.add(m.name, m.type or "Organization", m.surface, m.start)
 
