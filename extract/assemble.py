@@ -67,6 +67,9 @@ class Draft:
     span: tuple[int, int] = (0, 0)
     part_of: tuple[str, ...] = ()
     """Event types this event is usually part of ("the sides discussed …" at a meeting or a visit)."""
+    occasion: str | None = None
+    """Events of different occasions never merge: the decisions of a meeting are one agreement,
+    the documents signed there another."""
 
 
 def evidence_of(hit: Hit, doc_id: str) -> Evidence:
@@ -332,6 +335,8 @@ class Assembler:
                 place = self._place(hit, place_slot, book)
                 if place and place not in participants and place in book.types and book.types[place] != "City":
                     participants.append(place)
+                if emit["type"] == "Agreement":
+                    participants += self._states_of_people(participants, ctx, book)
                 if not participants:
                     continue
                 if emit["type"] in _NEEDS_A_PARTY and not inferred and not any(
@@ -353,8 +358,20 @@ class Assembler:
                     "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False),
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
-                    key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ()))))
+                    key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
+                    occasion=emit.get("occasion")))
         return _absorb_parts(_merge_events(drafts, book, _year(ctx.doc.published)))
+
+    def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
+        """The states the people party to an agreement hold office for, where the document names
+        them: an agreement of Tokayev and Rahmon binds Kazakhstan and Tajikistan."""
+        named = set(ctx.pair) | {n for n, t in book.types.items() if t == "Country"}
+        out: list[str] = []
+        for person in participants:
+            for office in self.gazetteer.offices_of(person):
+                if office.state in named and office.state not in participants and office.state not in out:
+                    out.append(office.state)
+        return out
 
     def _label(self, hit: Hit, template: str | None) -> str:
         if template:
@@ -705,7 +722,7 @@ def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
 
 def _compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None) -> bool:
     fa, fb = a.fields, b.fields
-    if fa["type"] != fb["type"]:
+    if fa["type"] != fb["type"] or a.occasion != b.occasion:
         return False
     ya, yb = _year(fa["date"]), _year(fb["date"])
     if ya and yb and ya != yb:

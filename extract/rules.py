@@ -96,7 +96,7 @@ BUILTIN_TEXT_SLOTS = {"name": NAME_RE, "clause": CLAUSE_RE, "action": ACTION_RE}
 COMMON_KEYS = {"id", "kind", "pattern", "when", "unless", "description", "examples", "enabled"}
 KIND_KEYS: dict[str, set[str]] = {
     "person": {"name", "role", "state", "org", "resolve"},
-    "event": {"type", "label", "participants", "place", "date", "each", "part_of"},
+    "event": {"type", "label", "participants", "place", "date", "each", "part_of", "occasion"},
     "goal": {"target", "text", "metric", "deadline", "holders", "unit", "extend"},
     "figure": {"value", "text", "metric", "date", "subjects", "unit"},
     "relation": {"relation", "subjects"},
@@ -279,6 +279,8 @@ def _validate_emit(kind: str, emit: dict[str, Any], slots: dict[str, str]) -> No
         for key in ("participants", "place", "date", "each"):
             if key in emit:
                 _check_reference(emit[key], slots, key, allow_literal=False)
+        if not isinstance(emit.get("occasion", ""), str):
+            raise ValueError(f"occasion must be a word, not {emit['occasion']!r}")
         part_of = emit.get("part_of", [])
         if not isinstance(part_of, list) or any(t not in EVENT_TYPES for t in part_of):
             raise ValueError(f"part_of must list event types ({', '.join(EVENT_TYPES)}), not {part_of!r}")

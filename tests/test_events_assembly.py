@@ -28,3 +28,16 @@ def test_what_the_sides_also_discussed_is_part_of_the_meeting():
 def test_a_discussion_with_no_other_event_is_talks():
     found = events("Both sides also discussed water issues between Kyrgyzstan and Uzbekistan.", "2023-11-10")
     assert [e.type for e in found] == ["Talks"]
+
+
+def test_decisions_and_signed_documents_are_two_agreements():
+    found = events("Kazakhstan and Kyrgyzstan signed 12 documents in Astana. The two countries also agreed "
+                   "to open a new border crossing.", "2023-10-10")
+    assert len([e for e in found if e.type == "Agreement"]) == 2
+
+
+def test_an_agreement_of_leaders_binds_their_states():
+    found = events("Kazakhstan and Tajikistan open a new chapter.\n"
+                   "Kassym-Jomart Tokayev and Emomali Rahmon agreed to boost trade.", "2023-05-10")
+    [agreement] = [e for e in found if e.type == "Agreement"]
+    assert {"Kazakhstan", "Tajikistan"} <= set(agreement.participants)
