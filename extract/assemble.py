@@ -36,6 +36,8 @@ _NOT_AGENT = re.compile(
 _NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
 EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
+CLAUSE_PENALTY = 100
+"""What a clause boundary between a fact's words and a time expression adds to their distance."""
 CURRENCY_REACH = 300
 """How far back (in characters, whole sentences) an amount without a currency looks for one:
 "exports were $2 billion and imports 1.5 billion" shares it, a "1.5 million" tourists three
@@ -43,6 +45,12 @@ paragraphs after a dollar figure does not."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 _WS = re.compile(r"\s+")
+PLACE_REACH = 80
+"""How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|where)\b|;|\s[\u2013\u2014]\s")
+"""Where a clause ends: a place or a date beyond it belongs to another fact."""
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,30}$", re.IGNORECASE)
+"""A time after "since" ("his first visit since taking office in December") is no event's date."""
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
 _SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
@@ -178,11 +186,7 @@ class Assembler:
     def _place(self, hit: Hit, slot: str | None, book: ActorBook) -> str | None:
         m = hit.mention(slot) if slot else None
         if m is None:
-            # "... in Nairobi", "... in the capital Ankara": a city right after the match
-            after = hit.masked.text
-            for pm in _PLACE_AFTER.finditer(after):
-                m = hit.masked.mentions[int(pm.group(2))]
-                break
+            m = _place_near(hit)
         if m is None:
             return None
         actor = self._actor_of(m, as_place=True)
@@ -228,9 +232,13 @@ class Assembler:
                                                                                     "over the next", "in the coming"))
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)):
                 continue
+            if not deadline and _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start):
+                continue
             distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
             if hit.start <= tm.start < hit.end:
                 distance = 0
+            elif _CLAUSE_BREAK.search(text, min(tm.end, hit.end), max(tm.start, hit.start)):
+                distance += CLAUSE_PENALTY  # "… in October, and the next session …": another clause's time
             if near is not None and distance > near and tm.start - hit.sentence.start > 30:
                 continue
             if best is None or distance < best[0]:
@@ -599,6 +607,23 @@ def _referenced_actors(ctx: DocumentContext, book: ActorBook, facts: DocumentFac
         if m.name in missing:
             book.add(m.name, m.type or "Organization", m.surface, m.start)
             missing.discard(m.name)
+
+
+def _place_near(hit: Hit) -> Mention | None:
+    """The city in the match's clause: "... in Nairobi", "... in the capital Ankara" right after
+    the match (which may end on the "in"), else the nearest one before it ("will be in Astana on
+    16 September for talks")."""
+    text = hit.masked.text
+    start, end = hit.masked_span if hit.masked_span is not None else (0, 0)
+    after = _PLACE_AFTER.search(text, max(0, end - 3), end + PLACE_REACH)
+    if after is not None and not _CLAUSE_BREAK.search(text, end, after.start()):
+        return hit.masked.mentions[int(after.group(2))]
+    before = None
+    for pm in _PLACE_AFTER.finditer(text, max(0, start - PLACE_REACH), start):
+        before = pm
+    if before is not None and not _CLAUSE_BREAK.search(text, before.end(), start):
+        return hit.masked.mentions[int(before.group(2))]
+    return None
 
 
 def _names(hit: Hit, name: str) -> bool:

@@ -22,6 +22,8 @@ class Hit:
     slots: dict[str, Mention | str] = field(default_factory=dict)
     """Slot name -> the mention behind a placeholder, or the matched words for text slots."""
     extra: dict[str, Any] = field(default_factory=dict)
+    masked_span: tuple[int, int] | None = None
+    """Where the match lies in the masked sentence (None for hits made without a regex match)."""
 
     @property
     def text(self) -> str:

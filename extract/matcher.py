@@ -97,7 +97,7 @@ def topics_in_counts(rules: Iterable[Rule], sentence: Sentence, masked: Masked) 
 def make_hit(rule: Rule, sentence: Sentence, masked: Masked, m: re.Match[str], doc_text: str) -> Hit:
     start = masked.to_original(m.start())
     end = masked.to_original(m.end(), end=True)
-    hit = Hit(rule, sentence, masked, start, end)
+    hit = Hit(rule, sentence, masked, start, end, masked_span=m.span())
     for name in rule.slots:
         group = m.group(name)
         if group is None:

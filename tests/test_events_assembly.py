@@ -41,3 +41,20 @@ def test_an_agreement_of_leaders_binds_their_states():
                    "Kassym-Jomart Tokayev and Emomali Rahmon agreed to boost trade.", "2023-05-10")
     [agreement] = [e for e in found if e.type == "Agreement"]
     assert {"Kazakhstan", "Tajikistan"} <= set(agreement.participants)
+
+
+def test_a_time_in_another_clause_or_after_since_does_not_date_the_event():
+    [meeting] = [e for e in events("Days of Kyrgyz culture will be held in Uzbekistan in October, and the "
+                                   "next session of the intergovernmental commission will take place in "
+                                   "Tashkent in 2023.", "2022-09-06") if e.type == "Meeting"]
+    assert meeting.date == "2023" and meeting.place == "Tashkent"
+    [visit] = [e for e in events("On Monday, 22 January, Foreign Minister Radoslaw Sikorski of Poland paid a "
+                                 "working visit to Ukraine, his first since taking office in December.",
+                                 "2024-01-22") if e.type == "Visit"]
+    assert visit.date == "2024-01-22"
+
+
+def test_the_place_of_an_event_is_a_city_in_its_clause():
+    [talks] = [e for e in events("Chancellor Olaf Scholz of Germany will be in Astana on 16 September for talks "
+                                 "with President Kassym-Jomart Tokayev.", "2024-09-10") if e.type == "Talks"]
+    assert talks.place == "Astana"
