@@ -140,6 +140,12 @@ class Assembler:
         for role, forms in gazetteer.titles.items():
             for form in forms:
                 self.role_of_title.setdefault(_norm(form), role)
+        verbs = ruleset.lists.get("coordinated_aim_verbs", ())
+        self.coordination = re.compile(
+            _COORDINATION.pattern + r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:"
+            + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+            + r")\s(?!of\b))") if verbs else _COORDINATION
+        """Where a list of aims splits: ", and to", ";", and a listed verb after ", " or "and"."""
 
     # --- references ----------------------------------------------------------------------------------
     def _actor_of(self, m: Mention, as_place: bool = False) -> tuple[str, str] | None:
@@ -420,7 +426,7 @@ class Assembler:
             q = target_m.value
             claimed.add(id(target_m))
             quantified_spans.append((target_m.start, target_m.end))
-            text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m))
+            text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m, self.coordination))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
                       "unit": _counted_unit(hit, emit.get("unit")) or _unit_of(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
@@ -431,7 +437,7 @@ class Assembler:
         start, end = hit.extra.get(f"{slot}.span", (hit.start, hit.end))
         if emit.get("extend") == "left":  # the words before the match that name its subject
             start = _clause_start(ctx.text, hit.sentence.start, start)
-        parts = _coordinated_parts(ctx.text, start, end)
+        parts = _coordinated_parts(ctx.text, start, end, self.coordination)
         for i, (part_start, part_end) in enumerate(parts):
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
@@ -634,11 +640,12 @@ def _names(hit: Hit, name: str) -> bool:
 _COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+|;\s+(?:and\s+)?(?:to\s+)?")
 
 
-def _coordinated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern[str] = _COORDINATION
+                       ) -> list[tuple[int, int]]:
     """Spans of "A, and to B; C" as separate goals: coordinated infinitives name separate aims."""
     parts = []
     pos = start
-    for m in _COORDINATION.finditer(text, start, end):
+    for m in coordination.finditer(text, start, end):
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, end))
@@ -648,10 +655,10 @@ def _coordinated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]
 _CLAUSE_END = re.compile(r"[.;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|\s[\u2013\u2014]\s")
 
 
-def _target_clause(text: str, start: int, target: Mention) -> str:
+def _target_clause(text: str, start: int, target: Mention, coordination: re.Pattern[str] = _COORDINATION) -> str:
     """The words of a quantified goal: from the coordinated part holding the target ("… and to
     triple exports") to the end of its clause, so the deadline after the target is kept."""
-    parts = _coordinated_parts(text, start, target.end)
+    parts = _coordinated_parts(text, start, target.end, coordination)
     part_start = next((s for s, e in reversed(parts) if s <= target.start), start)
     end = _CLAUSE_END.search(text, target.end)
     stop = end.start() if end and end.start() - target.end < 120 else min(len(text), target.end + 60)

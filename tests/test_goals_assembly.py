@@ -51,3 +51,15 @@ def test_each_coordinated_aim_keeps_its_own_deadline():
                   "trade by 2030.")
     deadlines = {g.text.split()[0]: g.deadline for g in found}
     assert deadlines.get("reopen") is None and deadlines.get("double") == "2030"
+
+
+def test_a_list_of_aims_without_to_is_several_goals():
+    found = goals("Georgia and Armenia agreed to diversify the trade basket, raise the share of processed goods "
+                  "and facilitate payments in national currencies.")
+    assert {g.text for g in found} == {"diversify the trade basket", "raise the share of processed goods",
+                                       "facilitate payments in national currencies"}
+
+
+def test_a_verb_that_is_a_noun_before_of_does_not_split_an_aim():
+    found = goals("Georgia and Armenia agreed to expand trade and increase of transit cargo through Poti.")
+    assert len(found) == 1
