@@ -47,7 +47,7 @@ _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|
 _WS = re.compile(r"\s+")
 PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|where)\b|;|\s[\u2013\u2014]\s")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,30}$", re.IGNORECASE)
 """A time after "since" ("his first visit since taking office in December") is no event's date."""
