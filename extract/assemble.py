@@ -140,6 +140,7 @@ class Assembler:
         for role, forms in gazetteer.titles.items():
             for form in forms:
                 self.role_of_title.setdefault(_norm(form), role)
+        self.count_heads = _count_heads(ruleset.count_nouns)
         verbs = ruleset.lists.get("coordinated_aim_verbs", ())
         self.coordination = re.compile(
             _COORDINATION.pattern + r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:"
@@ -428,7 +429,7 @@ class Assembler:
             quantified_spans.append((target_m.start, target_m.end))
             text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m, self.coordination))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
-                      "unit": _counted_unit(hit, emit.get("unit")) or _unit_of(target_m, ctx),
+                      "unit": _counted_unit(hit, emit.get("unit")) or self._unit(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
             key = f"q|{fields['target']}|{fields['unit']}"
             drafts.append(Draft("goal", fields, evidence, key=key, span=(hit.start, hit.end)))
@@ -461,7 +462,7 @@ class Assembler:
                 continue
             claimed.add(id(value_m))
             q = value_m.value
-            unit = _counted_unit(hit, emit.get("unit")) or _unit_of(value_m, ctx)
+            unit = _counted_unit(hit, emit.get("unit")) or self._unit(value_m, ctx)
             if not unit:
                 continue
             subjects, _ = self._refs(ctx, hit, emit.get("subjects", ["sentence"]), book, states_only=True)
@@ -545,6 +546,11 @@ class Assembler:
         _referenced_actors(ctx, book, facts)
         facts.actors = self._actors(ctx, book, facts)
         return facts
+
+    def _unit(self, m: Mention, ctx: DocumentContext) -> str | None:
+        """A quantity's unit; for a count, the head noun ("investment agreements" -> agreements)."""
+        unit = _unit_of(m, ctx)
+        return self.count_heads.get(unit, unit) if m.code == "C" and unit else unit
 
     def _describe(self, draft: Draft, book: ActorBook, offices: list[Office]) -> str:
         """The event's label, written from its type, participants and place (see labels)."""
@@ -720,6 +726,22 @@ def _counted_unit(hit: Hit, unit: str | None) -> str | None:
         words = (hit.words(unit) or "").split()
         return words[-1].lower() if words else None
     return unit
+
+
+def _count_heads(nouns: list[str]) -> dict[str, str]:
+    """Each countable noun's head: what it ends with that is itself countable ("investment
+    agreements" -> agreements, "border checkpoints" -> checkpoints), or what comes before "of"
+    ("memoranda of understanding" -> memoranda). "cubic metres" stays whole: "metres" alone is
+    not listed. Figures of one kind of thing then share a unit across documents."""
+    listed = {n.lower() for n in nouns}
+    heads: dict[str, str] = {}
+    for noun in listed:
+        head = noun.split(" of ", 1)[0]
+        words = head.split()
+        shorter = [" ".join(words[i:]) for i in range(1, len(words))
+                   if " ".join(words[i:]) in listed and words[-1] != "people"]  # "young people" is its own
+        heads[noun] = shorter[-1] if shorter else head
+    return heads
 
 
 def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:

@@ -19,3 +19,9 @@ def test_an_amount_far_from_any_currency_takes_none():
     found = figures(f"Trade between Ghana and Togo reached $2 billion. {filler} "
                     "The tourist flow from Ghana to Togo grew to about 1.5 million.")
     assert (1.5e6, "USD") not in {(f.value, f.unit) for f in found}
+
+
+def test_a_count_takes_its_head_noun_as_unit():
+    found = figures("Ghana and Togo signed fourteen investment agreements and 3 memorandums of understanding.")
+    assert {f.unit for f in found} == {"agreements", "memorandums"}
+    assert {f.unit for f in figures("About 2,000 young people from Ghana studied in Togo.")} == {"young people"}
