@@ -56,6 +56,14 @@ _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
 _SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
                           re.IGNORECASE)
 """Bodies that texts cite as the source of a figure or a statement, not as a party to it."""
+_GENERIC_BODY = re.compile(
+    r"(?:Ministry|Cabinet|Council|Committee|Commission|Office|Department|Agency|Service|Government)"
+    r"(?: of (?:Ministers|Foreign Affairs|the Economy|Economy|Commerce|Trade|Finance|Defen[cs]e|Justice|Culture|"
+    r"Health|Education|Energy|Transport|Agriculture|Industry|Investments?|Interior|Labou?r|Tourism))?|"
+    r"(?:Joint|Intergovernmental|Bilateral|Permanent|Binational|Bi-National) (?:\w+ )?"
+    r"(?:Commission|Committee|Council|Cabinet)")
+"""A body named only by its kind ("the Ministry of Commerce", "the Joint Commission"), with no
+state in its name: which state's it is, the text says elsewhere; it counts when a fact names it."""
 _COUNT_NUMBER = re.compile(r"^\S+\s+(?:(?:thousand|million|billion|mln|bn)\s+)?", re.IGNORECASE)
 """The number that opens a count ("1.6 million arrivals" -> "arrivals": the metric is the noun)."""
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -574,7 +582,8 @@ class Assembler:
         and other broad regions named in passing: those count only when a fact involves them.
         Provinces and other regions inside one state are named for a reason and count."""
         for m in ctx.mentions:
-            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name))
+            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name)
+                                               and not _GENERIC_BODY.fullmatch(m.name))
             if m.name in book.types or named_actor or (m.code == "R" and self._local(m)):
                 book.add(m.name, m.type or "Organization", m.surface, m.start)
 

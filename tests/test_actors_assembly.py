@@ -40,3 +40,11 @@ def test_a_statistics_office_cited_as_a_source_is_no_actor(extractor):
     actors = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-05-01")).actors}
     assert "National Statistics Office" not in actors
     assert any(name.startswith("Ministry of Trade") for name in actors)
+
+
+def test_a_body_named_only_by_its_kind_counts_when_a_fact_names_it(extractor):
+    text = ("Trade\nThe Ministry of Commerce said trade between Laos and Vietnam grew. "
+            "The Ministry of Foreign Affairs of Laos welcomed the news.")
+    actors = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-05-01")).actors}
+    assert "Ministry of Commerce" not in actors
+    assert "Ministry of Foreign Affairs of Laos" in actors
