@@ -32,6 +32,8 @@ from amity.extract.model import Document, DocumentFacts
 from amity.graph.errors import MappingError
 from amity.graph.mapping import DocumentGraph, Mapper
 from amity.graph.namespaces import DEFAULT_BASE
+from amity.graph.prewrite import Prewriter
+from amity.graph.turtle import Block
 
 Dirs = tuple[str, ...]
 T = TypeVar("T")
@@ -45,6 +47,9 @@ class Built:
     sentences: int
     facts: DocumentFacts | None = None
     """The facts themselves, only when the caller asked for them (they double what travels back)."""
+    blocks: tuple[Block, ...] = ()
+    """The document's own nodes, written in the syntax `Work.prewrite` names (they are not in
+    `graph`): text travels back and is written several times cheaper than their terms."""
 
 
 Outcome = Built | str
@@ -59,12 +64,15 @@ class Work:
     gazetteer_dirs: Dirs = ()
     base: str = DEFAULT_BASE
     keep_facts: bool = False
+    prewrite: str | None = None
+    """The file syntax in which workers write each document's own nodes (the target's wish,
+    GraphTarget.prewrite); None sends every triple as terms."""
 
     @classmethod
     def of(cls, rules_dirs: Sequence[str | os.PathLike[str]] = (),
            gazetteer_dirs: Sequence[str | os.PathLike[str]] = (), base: str = DEFAULT_BASE,
-           keep_facts: bool = False) -> Work:
-        return cls(_dirs(rules_dirs), _dirs(gazetteer_dirs), base, keep_facts)
+           keep_facts: bool = False, prewrite: str | None = None) -> Work:
+        return cls(_dirs(rules_dirs), _dirs(gazetteer_dirs), base, keep_facts, prewrite)
 
 
 class Worker:
@@ -73,6 +81,7 @@ class Worker:
     def __init__(self, work: Work, extractor: Extractor | None = None) -> None:
         self.extractor = extractor or Extractor(rules_dirs=work.rules_dirs, gazetteer_dirs=work.gazetteer_dirs)
         self.mapper = Mapper(work.base)
+        self.prewriter = Prewriter(work.prewrite, work.base) if work.prewrite else None
         self.keep_facts = work.keep_facts
 
     def process(self, doc: Document) -> Outcome:
@@ -84,7 +93,10 @@ class Worker:
             graph = self.mapper.map(facts)
         except MappingError as error:
             return str(error)
-        return Built(graph, facts.sentence_count, facts if self.keep_facts else None)
+        blocks: tuple[Block, ...] = ()
+        if self.prewriter is not None:
+            graph, blocks = self.prewriter.split(graph)
+        return Built(graph, facts.sentence_count, facts if self.keep_facts else None, blocks)
 
 WINDOW_PER_WORKER = 16
 """Documents in flight per worker: enough to keep every worker busy, few enough to bound memory."""

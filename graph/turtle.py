@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from itertools import chain
 from typing import TextIO
 
@@ -42,6 +43,18 @@ _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch
 _TYPE_LOW = (RDF_TYPE,)
 _TYPE_HIGH = (RDF_TYPE + "\x00",)
 _CHUNK_PARTS = 1 << 16  # strings gathered before one write to the stream
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of consecutive subjects (in writing order) already written, by whoever had their
+    triples at hand (a build's workers, see graph.prewrite): the writers put `text` where `first`
+    sorts among the other subjects. No other subject of what is written may sort between the
+    run's first and last subject."""
+
+    first: str
+    text: str
+    triples: int
 
 
 class _Terms(dict[str, str]):
@@ -197,23 +210,40 @@ class _Separators(dict[tuple[str, ...], tuple[str, ...]]):
         return texts
 
 
-def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "") -> int:
-    """Writes grouped triples as Turtle statements; returns how many triples were written."""
+def _subjects(grouped: GroupedView, blocks: Sequence[Block]) -> tuple[list[str], dict[str, Block]]:
+    """The subjects of `grouped` and the first subjects of `blocks`, in writing order, and the
+    blocks by first subject."""
+    if not blocks:
+        return sorted(grouped), {}
+    written = {block.first: block for block in blocks}
+    return sorted(chain(grouped, written)), written
+
+
+def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "",
+                       blocks: Sequence[Block] = ()) -> int:
+    """Writes grouped triples as Turtle statements, and `blocks` (written with the same `indent`)
+    in their place among them; returns how many triples were written."""
     count = 0
     iri = ab.cache
     render = ab.cache.__getitem__
     separators = ab.separators(indent)
     chunk: list[str] = []
     add, extend = chunk.append, chunk.extend
-    for subject in sorted(grouped):
-        pairs = sorted_pairs(grouped[subject])
-        count += len(pairs)
-        add(indent)
-        add(iri[subject] if subject[0] == "<" else subject)
-        if pairs:
-            predicates, objects = zip(*pairs, strict=True)
-            extend(chain.from_iterable(zip(separators[predicates], map(render, objects), strict=True)))
-        add(" .\n")
+    subjects, written = _subjects(grouped, blocks)
+    for subject in subjects:
+        block = written.get(subject) if written else None
+        if block is not None:
+            add(block.text)
+            count += block.triples
+        else:
+            pairs = sorted_pairs(grouped[subject])
+            count += len(pairs)
+            add(indent)
+            add(iri[subject] if subject[0] == "<" else subject)
+            if pairs:
+                predicates, objects = zip(*pairs, strict=True)
+                extend(chain.from_iterable(zip(separators[predicates], map(render, objects), strict=True)))
+            add(" .\n")
         if len(chunk) > _CHUNK_PARTS:
             out.write("".join(chunk))
             chunk.clear()
@@ -221,24 +251,34 @@ def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, inden
     return count
 
 
-def write_lines(out: TextIO, grouped: GroupedView, graph: str = "") -> int:
-    """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines."""
+def write_lines(out: TextIO, grouped: GroupedView, graph: str = "", blocks: Sequence[Block] = ()) -> int:
+    """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines, and `blocks`
+    (written for the same `graph`) in their place among them."""
     count = 0
     tail = f" {graph} .\n" if graph else " .\n"
-    for subject in sorted(grouped):
-        pairs = sorted(grouped[subject])
-        count += len(pairs)
-        out.write("".join(f"{subject} {p} {o}{tail}" for p, o in pairs))
+    subjects, written = _subjects(grouped, blocks)
+    for subject in subjects:
+        block = written.get(subject) if written else None
+        if block is not None:
+            out.write(block.text)
+            count += block.triples
+        else:
+            pairs = sorted(grouped[subject])
+            count += len(pairs)
+            out.write("".join(f"{subject} {p} {o}{tail}" for p, o in pairs))
     return count
 
 
-def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator) -> int:
-    """Writes named graphs as TriG blocks, graphs sorted; "" is the default graph (no braces)."""
+def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator,
+               blocks: Mapping[str, Sequence[Block]] | None = None) -> int:
+    """Writes named graphs as TriG blocks, graphs sorted; "" is the default graph (no braces).
+    `blocks` holds, by graph, the runs of its subjects already written (indented with a tab)."""
     count = 0
+    blocks = blocks or {}
     for name in sorted(graphs):
         if name:
             out.write(f"{ab.iri(name)} {{\n")
-            count += write_turtle_block(out, graphs[name], ab, "\t")
+            count += write_turtle_block(out, graphs[name], ab, "\t", blocks.get(name, ()))
             out.write("}\n")
         else:
             count += write_turtle_block(out, graphs[name], ab)

@@ -1,0 +1,54 @@
+"""Documents' own nodes written by the workers (graph.prewrite) give the very bytes the writing
+process would have written from their terms, in every syntax that takes them."""
+
+from pathlib import Path
+
+import pytest
+
+from amity.extract.engine import Extractor
+from amity.graph.incremental import FileTarget, holds_others_nodes
+from amity.graph.mapping import Mapper
+from amity.graph.namespaces import DEFAULT_BASE
+from amity.graph.prewrite import SYNTAXES, Prewriter
+from amity.pipeline import read_inputs
+
+SAMPLE = Path(__file__).resolve().parents[1] / "amity" / "sample"
+
+
+@pytest.fixture(scope="module")
+def graphs():
+    extractor, mapper = Extractor(), Mapper()
+    return [mapper.map(extractor.extract(doc)) for doc in read_inputs([SAMPLE], None, [])]
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_prewritten_nodes_are_written_as_the_writer_writes_their_terms(tmp_path, graphs, syntax):
+    whole = FileTarget(tmp_path / f"whole{syntax}", DEFAULT_BASE)
+    split = FileTarget(tmp_path / f"split{syntax}", DEFAULT_BASE)
+    assert split.prewrite == syntax
+    prewriter = Prewriter(syntax, DEFAULT_BASE)
+    for graph in graphs:
+        whole.put(graph)
+        rest, blocks = prewriter.split(graph)
+        assert blocks and len(rest) + sum(b.triples for b in blocks) == len(graph)
+        split.put(rest, blocks)
+    assert whole.commit() == split.commit()
+    assert (tmp_path / f"whole{syntax}").read_bytes() == (tmp_path / f"split{syntax}").read_bytes()
+
+
+def test_a_graph_holding_another_documents_own_node_turns_prewriting_off(tmp_path, graphs):
+    target = FileTarget(tmp_path / "g.trig", DEFAULT_BASE)
+    for graph in graphs:
+        target.put(graph)
+    target.commit()
+    assert FileTarget(tmp_path / "g.trig", DEFAULT_BASE).prewrite == ".trig"
+    first, second = (dict(target.graphs[g.graph]) for g in graphs[:2])
+    evidence = next(s for s in first if "/evidence/" in s)
+    assert not holds_others_nodes({graphs[0].graph: first, graphs[1].graph: second}, DEFAULT_BASE)
+    second[evidence] = first[evidence]
+    assert holds_others_nodes({graphs[0].graph: first, graphs[1].graph: second}, DEFAULT_BASE)
+    assert holds_others_nodes({"<http://example.org/g>": {evidence: first[evidence]}}, DEFAULT_BASE)
+
+
+def test_json_ld_takes_terms(tmp_path):
+    assert FileTarget(tmp_path / "g.jsonld", DEFAULT_BASE).prewrite is None
