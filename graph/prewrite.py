@@ -58,4 +58,4 @@ class Prewriter:
             triples = turtle.write_turtle_block(out, run, self.abbreviator, "\t")
         else:
             triples = turtle.write_lines(out, run, graph if self.syntax == ".nq" else "")
-        return turtle.Block(min(run), out.getvalue(), triples)
+        return turtle.Block(min(run), out.getvalue().encode("utf-8"), triples)

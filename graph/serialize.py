@@ -114,7 +114,8 @@ def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: d
     returns the number of statements written (triples, or quads for .nq/.trig).
 
     `blocks` holds, by graph, runs of the graph's subjects already written in that syntax
-    (graph.prewrite); those subjects are not in `graphs`."""
+    (graph.prewrite); those subjects are not in `graphs`, and their bytes go to `out.buffer`
+    (`out` must then be write-through, see turtle.Block)."""
     blocks = blocks or {}
     if ext == ".ttl":
         out.write(turtle.prefix_header(prefixes))
@@ -161,7 +162,8 @@ def write_graphs(
     try:
         with atomic_write(path, "wb") as raw:
             stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz else raw
-            text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+            # write_through: blocks written per document go to `stream` itself, after the text
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
             count = write_text(text, graphs, ext, all_prefixes(base), blocks)
             text.flush()
             text.detach()

@@ -48,12 +48,17 @@ _CHUNK_PARTS = 1 << 16  # strings gathered before one write to the stream
 @dataclass(frozen=True, slots=True)
 class Block:
     """A run of consecutive subjects (in writing order) already written, by whoever had their
-    triples at hand (a build's workers, see graph.prewrite): the writers put `text` where `first`
+    triples at hand (a build's workers, see graph.prewrite): the writers put `data` where `first`
     sorts among the other subjects. No other subject of what is written may sort between the
-    run's first and last subject."""
+    run's first and last subject.
+
+    `data` is the text encoded as UTF-8, as it goes into the file: bytes travel between processes
+    and into the file as they are, where text would be decoded and encoded again (a second or so
+    for a few hundred megabytes). The writers send it to the binary stream under their text
+    stream (`out.buffer`), which must therefore pass each write straight on (write_through)."""
 
     first: str
-    text: str
+    data: bytes
     triples: int
 
 
@@ -233,7 +238,9 @@ def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, inden
     for subject in subjects:
         block = written.get(subject) if written else None
         if block is not None:
-            add(block.text)
+            out.write("".join(chunk))
+            chunk.clear()
+            out.buffer.write(block.data)
             count += block.triples
         else:
             pairs = sorted_pairs(grouped[subject])
@@ -256,16 +263,23 @@ def write_lines(out: TextIO, grouped: GroupedView, graph: str = "", blocks: Sequ
     (written for the same `graph`) in their place among them."""
     count = 0
     tail = f" {graph} .\n" if graph else " .\n"
+    chunk: list[str] = []
     subjects, written = _subjects(grouped, blocks)
     for subject in subjects:
         block = written.get(subject) if written else None
         if block is not None:
-            out.write(block.text)
+            out.write("".join(chunk))
+            chunk.clear()
+            out.buffer.write(block.data)
             count += block.triples
         else:
             pairs = sorted(grouped[subject])
             count += len(pairs)
-            out.write("".join(f"{subject} {p} {o}{tail}" for p, o in pairs))
+            chunk.extend(f"{subject} {p} {o}{tail}" for p, o in pairs)
+            if len(chunk) > _CHUNK_PARTS:
+                out.write("".join(chunk))
+                chunk.clear()
+    out.write("".join(chunk))
     return count
 
 
