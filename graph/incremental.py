@@ -54,7 +54,16 @@ from amity.graph.mapping import (
 )
 from amity.graph.ntriples import iri, literal
 from amity.graph.prewrite import SYNTAXES as PREWRITTEN
-from amity.graph.serialize import FORMATS, Block, Grouped, format_of, group_quads, union_size, write_graphs
+from amity.graph.serialize import (
+    FORMATS,
+    Block,
+    Grouped,
+    ahead_for,
+    format_of,
+    group_quads,
+    union_size,
+    write_graphs,
+)
 from amity.ontology.vocabulary import AMITY
 
 P_BUILD_KEY = iri(str(AMITY.buildKey))
@@ -184,6 +193,7 @@ class FileTarget(GraphTarget):
         # A document's own nodes are written apart only if no other graph holds one of them.
         if self.ext in PREWRITTEN and not holds_others_nodes(self.graphs, base):
             self.prewrite = self.ext
+        self.ahead = ahead_for(self.ext, base)  # the other statements, written as graphs arrive
         self.held = {}
         for graph, nodes in self.graphs.items():
             for pairs in nodes.values():
@@ -218,6 +228,8 @@ class FileTarget(GraphTarget):
 
     def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
         self.graphs[graph.graph] = graph.nodes  # type: ignore[assignment] - frozensets are only read
+        if self.ahead is not None:
+            self.ahead.add(graph.nodes)
         if blocks:
             self.blocks[graph.graph] = blocks
         else:
@@ -233,7 +245,7 @@ class FileTarget(GraphTarget):
         if not self.changed:
             triples = self.union_triples if self.union_triples is not None else union_size(self.graphs.values())
             return Committed(triples, self.path.stat().st_size, written=False)
-        result = write_graphs(self.graphs, self.path, base=self.base, blocks=self.blocks)
+        result = write_graphs(self.graphs, self.path, base=self.base, blocks=self.blocks, ahead=self.ahead)
         if not FORMATS[self.ext][1]:
             return Committed(result.statements, result.bytes)
         # Written blocks hold nodes of one document only: their triples are in no other graph.

@@ -109,20 +109,22 @@ def group_quads(quads: Iterable[Quad]) -> dict[str, Grouped]:
 
 
 def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: dict[str, str],
-               blocks: Mapping[str, Sequence[Block]] | None = None) -> int:
+               blocks: Mapping[str, Sequence[Block]] | None = None, ahead: turtle.Ahead | None = None) -> int:
     """Writes graphs (graph term -> grouped triples) to a text stream in the syntax of `ext`;
     returns the number of statements written (triples, or quads for .nq/.trig).
 
     `blocks` holds, by graph, runs of the graph's subjects already written in that syntax
     (graph.prewrite); those subjects are not in `graphs`, and their bytes go to `out.buffer`
-    (`out` must then be write-through, see turtle.Block)."""
+    (`out` must then be write-through, see turtle.Block). `ahead` (from `ahead_for`, for .ttl and
+    .nt) holds statements written as the graphs arrived."""
     blocks = blocks or {}
     if ext == ".ttl":
         out.write(turtle.prefix_header(prefixes))
-        return turtle.write_turtle_block(out, union(graphs.values()), turtle.Abbreviator(prefixes),
-                                         blocks=_all(blocks))
+        statements = ahead or turtle.TurtleStatements(turtle.Abbreviator(prefixes))
+        return turtle.write_statements(out, union(graphs.values()), statements, _all(blocks))
     if ext == ".nt":
-        return turtle.write_lines(out, union(graphs.values()), blocks=_all(blocks))
+        statements = ahead or turtle.LineStatements()
+        return turtle.write_statements(out, union(graphs.values()), statements, _all(blocks))
     if ext == ".trig":
         out.write(turtle.prefix_header(prefixes))
         return turtle.write_trig(out, graphs, turtle.Abbreviator(prefixes), blocks)
@@ -140,6 +142,16 @@ def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: d
     raise GraphFileError(f"unknown graph format {ext!r}; use one of {', '.join(FORMATS)}")
 
 
+def ahead_for(ext: str, base: str) -> turtle.Ahead | None:
+    """Where statements of a union file (.ttl, .nt) are kept as its graphs arrive (turtle.Ahead);
+    None for the other syntaxes, which write every graph apart."""
+    if ext == ".ttl":
+        return turtle.Ahead(turtle.TurtleStatements(turtle.Abbreviator(all_prefixes(base))))
+    if ext == ".nt":
+        return turtle.Ahead(turtle.LineStatements())
+    return None
+
+
 def _all(blocks: Mapping[str, Sequence[Block]]) -> list[Block]:
     return [block for written in blocks.values() for block in written]
 
@@ -153,18 +165,18 @@ def serialize(quads: Iterable[Quad], ext: str, *, base: str = DEFAULT_BASE) -> b
 
 def write_graphs(
     graphs: Mapping[str, Grouped], path: str | os.PathLike[str], *, base: str = DEFAULT_BASE,
-    blocks: Mapping[str, Sequence[Block]] | None = None,
+    blocks: Mapping[str, Sequence[Block]] | None = None, ahead: turtle.Ahead | None = None,
 ) -> WriteResult:
     """Writes graphs (graph IRI term -> subject -> {(predicate, object)}) to `path`, atomically,
-    in the syntax its extension names (see the module docstring), with the `blocks` of subjects
-    already written (see write_text)."""
+    in the syntax its extension names (see the module docstring), with the `blocks` and `ahead`
+    statements already written (see write_text)."""
     ext, gz = format_of(path)
     try:
         with atomic_write(path, "wb") as raw:
             stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz else raw
             # write_through: blocks written per document go to `stream` itself, after the text
             text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
-            count = write_text(text, graphs, ext, all_prefixes(base), blocks)
+            count = write_text(text, graphs, ext, all_prefixes(base), blocks, ahead)
             text.flush()
             text.detach()
             if gz:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch
 # predicates smaller than rdf:type (bisect bounds, see `sorted_pairs`).
 _TYPE_LOW = (RDF_TYPE,)
 _TYPE_HIGH = (RDF_TYPE + "\x00",)
-_CHUNK_PARTS = 1 << 16  # strings gathered before one write to the stream
+_CHUNK_STATEMENTS = 4096  # statements gathered before one write to the stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,72 +216,118 @@ class _Separators(dict[tuple[str, ...], tuple[str, ...]]):
         return texts
 
 
-def _subjects(grouped: GroupedView, blocks: Sequence[Block]) -> tuple[list[str], dict[str, Block]]:
-    """The subjects of `grouped` and the first subjects of `blocks`, in writing order, and the
-    blocks by first subject."""
-    if not blocks:
-        return sorted(grouped), {}
+class TurtleStatements:
+    """Writes one subject's Turtle statement (its pairs sorted, terms abbreviated)."""
+
+    __slots__ = ("indent", "iri", "render", "separators")
+
+    def __init__(self, ab: Abbreviator, indent: str = "") -> None:
+        self.indent = indent
+        self.iri = ab.cache
+        self.render = ab.cache.__getitem__
+        self.separators = ab.separators(indent)
+
+    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        ordered = sorted_pairs(pairs)
+        head = self.indent + (self.iri[subject] if subject[0] == "<" else subject)
+        if not ordered:
+            return head + " .\n"
+        predicates, objects = zip(*ordered, strict=True)
+        body = chain.from_iterable(zip(self.separators[predicates], map(self.render, objects), strict=True))
+        return "".join((head, *body, " .\n"))
+
+    def warm(self, pairs: AbstractSet[tuple[str, str]]) -> None:
+        """Abbreviates the objects of `pairs` now, so that writing them later is a lookup."""
+        deque(map(self.render, [o for _, o in pairs]), maxlen=0)
+
+
+class LineStatements:
+    """Writes one subject's N-Triples lines (or N-Quads lines in `graph`), sorted."""
+
+    __slots__ = ("tail",)
+
+    def __init__(self, graph: str = "") -> None:
+        self.tail = f" {graph} .\n" if graph else " .\n"
+
+    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        tail = self.tail
+        return "".join([f"{subject} {p} {o}{tail}" for p, o in sorted(pairs)])
+
+    def warm(self, pairs: AbstractSet[tuple[str, str]]) -> None:
+        """Nothing to work out ahead: lines are the terms as they are."""
+
+
+Statements = TurtleStatements | LineStatements
+
+
+class Ahead:
+    """Statements written while a build still extracts, for the final write to take as they are.
+
+    A subject's statement depends on the union of every graph that holds it, known only at the
+    end; but most subjects are held by one document, and the union keeps that document's set
+    (graph.serialize.union). So each subject is written when its first graph arrives and kept with
+    that set; the final write takes the text while the union holds that very set (an identity
+    test: the sets of arriving graphs are frozen). A subject a second graph holds too is written
+    at the end, its terms abbreviated ahead."""
+
+    def __init__(self, statements: Statements) -> None:
+        self.statements = statements
+        self.kept: dict[str, tuple[AbstractSet[tuple[str, str]], str] | None] = {}
+
+    def add(self, grouped: Mapping[str, frozenset[tuple[str, str]]]) -> None:
+        kept, statements = self.kept, self.statements
+        for subject, pairs in grouped.items():
+            if subject in kept:
+                kept[subject] = None
+                statements.warm(pairs)
+            else:
+                kept[subject] = (pairs, statements(subject, pairs))
+
+    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        """The statement of `subject` with these pairs: as kept if written from them, else now."""
+        entry = self.kept.get(subject)
+        if entry is not None and entry[0] is pairs:
+            return entry[1]
+        return self.statements(subject, pairs)
+
+
+def write_statements(out: TextIO, grouped: GroupedView, statement: Statements | Ahead,
+                     blocks: Sequence[Block] = ()) -> int:
+    """Writes the statement of every subject of `grouped` in writing order, and `blocks` (written
+    the same way) in their place among them; returns how many triples were written."""
+    count = 0
+    chunk: list[str] = []
+    add = chunk.append
     written = {block.first: block for block in blocks}
-    return sorted(chain(grouped, written)), written
+    for subject in sorted(chain(grouped, written)) if written else sorted(grouped):
+        block = written.get(subject) if written else None
+        if block is not None:
+            out.write("".join(chunk))
+            chunk.clear()
+            out.buffer.write(block.data)
+            count += block.triples
+            continue
+        pairs = grouped[subject]
+        count += len(pairs)
+        add(statement(subject, pairs))
+        if len(chunk) >= _CHUNK_STATEMENTS:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
+    return count
 
 
 def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "",
                        blocks: Sequence[Block] = ()) -> int:
     """Writes grouped triples as Turtle statements, and `blocks` (written with the same `indent`)
     in their place among them; returns how many triples were written."""
-    count = 0
-    iri = ab.cache
-    render = ab.cache.__getitem__
-    separators = ab.separators(indent)
-    chunk: list[str] = []
-    add, extend = chunk.append, chunk.extend
-    subjects, written = _subjects(grouped, blocks)
-    for subject in subjects:
-        block = written.get(subject) if written else None
-        if block is not None:
-            out.write("".join(chunk))
-            chunk.clear()
-            out.buffer.write(block.data)
-            count += block.triples
-        else:
-            pairs = sorted_pairs(grouped[subject])
-            count += len(pairs)
-            add(indent)
-            add(iri[subject] if subject[0] == "<" else subject)
-            if pairs:
-                predicates, objects = zip(*pairs, strict=True)
-                extend(chain.from_iterable(zip(separators[predicates], map(render, objects), strict=True)))
-            add(" .\n")
-        if len(chunk) > _CHUNK_PARTS:
-            out.write("".join(chunk))
-            chunk.clear()
-    out.write("".join(chunk))
-    return count
+    return write_statements(out, grouped, TurtleStatements(ab, indent), blocks)
 
 
 def write_lines(out: TextIO, grouped: GroupedView, graph: str = "", blocks: Sequence[Block] = ()) -> int:
     """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines, and `blocks`
     (written for the same `graph`) in their place among them."""
-    count = 0
-    tail = f" {graph} .\n" if graph else " .\n"
-    chunk: list[str] = []
-    subjects, written = _subjects(grouped, blocks)
-    for subject in subjects:
-        block = written.get(subject) if written else None
-        if block is not None:
-            out.write("".join(chunk))
-            chunk.clear()
-            out.buffer.write(block.data)
-            count += block.triples
-        else:
-            pairs = sorted(grouped[subject])
-            count += len(pairs)
-            chunk.extend(f"{subject} {p} {o}{tail}" for p, o in pairs)
-            if len(chunk) > _CHUNK_PARTS:
-                out.write("".join(chunk))
-                chunk.clear()
-    out.write("".join(chunk))
-    return count
+    return write_statements(out, grouped, LineStatements(graph), blocks)
 
 
 def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator,

@@ -1,5 +1,6 @@
-"""Documents' own nodes written by the workers (graph.prewrite) give the very bytes the writing
-process would have written from their terms, in every syntax that takes them."""
+"""Statements written before the final write, documents' own nodes by the workers (graph.prewrite)
+and the rest as graphs arrive (turtle.Ahead), give the very bytes the final write would have
+written from the terms, in every syntax that takes them."""
 
 from pathlib import Path
 
@@ -52,3 +53,22 @@ def test_a_graph_holding_another_documents_own_node_turns_prewriting_off(tmp_pat
 
 def test_json_ld_takes_terms(tmp_path):
     assert FileTarget(tmp_path / "g.jsonld", DEFAULT_BASE).prewrite is None
+
+
+@pytest.mark.parametrize("syntax", [".ttl", ".nt"])
+def test_statements_written_as_graphs_arrive_follow_replaced_and_removed_graphs(tmp_path, graphs, syntax):
+    from dataclasses import replace
+
+    from amity.graph.serialize import write_graphs
+
+    first, second = graphs[:2]
+    shared = next(s for s in first.nodes if s in second.nodes)
+    changed = replace(first, nodes={**first.nodes, shared: first.nodes[shared] | {("<http://p>", '"x"')}})
+    target = FileTarget(tmp_path / f"g{syntax}", DEFAULT_BASE)
+    for graph in (first, second, *graphs[2:], changed):
+        target.put(graph)
+    target.remove(second.graph)
+    target.commit()
+    final = {g.graph: g.nodes for g in (changed, *graphs[2:])}
+    write_graphs(final, tmp_path / f"plain{syntax}")
+    assert (tmp_path / f"g{syntax}").read_bytes() == (tmp_path / f"plain{syntax}").read_bytes()
