@@ -23,6 +23,9 @@ from amity.graph.namespaces import all_prefixes
 
 SYNTAXES = (".ttl", ".trig", ".nt", ".nq")
 """The file syntaxes whose statements a worker can write (JSON-LD is written by pyoxigraph)."""
+TERMS_KEPT = 200_000
+"""Abbreviated terms a worker keeps (some 50 MB): most of a document's terms are its own literals
+and evidence IRIs, which no later document repeats."""
 
 
 class Prewriter:
@@ -48,6 +51,8 @@ class Prewriter:
             else:
                 rest[subject] = pairs
         blocks = tuple(self._write(run, graph.graph) for run in runs if run)
+        if len(self.abbreviator.cache) > TERMS_KEPT:
+            self.abbreviator.forget()
         return replace(graph, nodes=rest), blocks
 
     def _write(self, run: turtle.GroupedView, graph: str) -> turtle.Block:

@@ -154,6 +154,12 @@ class Abbreviator:
             separators = self._separators[indent] = _Separators(self.cache, indent)
         return separators
 
+    def forget(self) -> None:
+        """Drops the terms worked out so far (a writer that lives for a whole corpus keeps its
+        memory bounded this way; what it writes does not change)."""
+        self.cache.clear()
+        self.cache[RDF_TYPE] = "a"
+
     def iri(self, term: str) -> str:
         """A subject/predicate/object IRI term (`<...>`) as a prefixed name if possible."""
         return self.cache[term] if term[0] == "<" else self.cache.abbreviate(term)

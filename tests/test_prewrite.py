@@ -72,3 +72,14 @@ def test_statements_written_as_graphs_arrive_follow_replaced_and_removed_graphs(
     final = {g.graph: g.nodes for g in (changed, *graphs[2:])}
     write_graphs(final, tmp_path / f"plain{syntax}")
     assert (tmp_path / f"g{syntax}").read_bytes() == (tmp_path / f"plain{syntax}").read_bytes()
+
+
+def test_a_worker_that_forgets_its_terms_writes_the_same(graphs, monkeypatch):
+    from amity.graph import prewrite
+
+    keeping = Prewriter(".ttl", DEFAULT_BASE)
+    expected = [keeping.split(graph) for graph in graphs]
+    monkeypatch.setattr(prewrite, "TERMS_KEPT", 0)
+    forgetting = Prewriter(".ttl", DEFAULT_BASE)
+    assert [forgetting.split(graph) for graph in graphs] == expected
+    assert len(forgetting.abbreviator.cache) == 1
