@@ -120,11 +120,11 @@ def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: d
     blocks = blocks or {}
     if ext == ".ttl":
         out.write(turtle.prefix_header(prefixes))
-        statements = ahead or turtle.TurtleStatements(turtle.Abbreviator(prefixes))
-        return turtle.write_statements(out, union(graphs.values()), statements, _all(blocks))
+        statement = ahead or turtle.turtle_statement(turtle.Abbreviator(prefixes))
+        return turtle.write_statements(out, union(graphs.values()), statement, _all(blocks))
     if ext == ".nt":
-        statements = ahead or turtle.LineStatements()
-        return turtle.write_statements(out, union(graphs.values()), statements, _all(blocks))
+        statement = ahead or turtle.line_statement()
+        return turtle.write_statements(out, union(graphs.values()), statement, _all(blocks))
     if ext == ".trig":
         out.write(turtle.prefix_header(prefixes))
         return turtle.write_trig(out, graphs, turtle.Abbreviator(prefixes), blocks)
@@ -146,9 +146,10 @@ def ahead_for(ext: str, base: str) -> turtle.Ahead | None:
     """Where statements of a union file (.ttl, .nt) are kept as its graphs arrive (turtle.Ahead);
     None for the other syntaxes, which write every graph apart."""
     if ext == ".ttl":
-        return turtle.Ahead(turtle.TurtleStatements(turtle.Abbreviator(all_prefixes(base))))
+        ab = turtle.Abbreviator(all_prefixes(base))
+        return turtle.Ahead(turtle.turtle_statement(ab), ab)
     if ext == ".nt":
-        return turtle.Ahead(turtle.LineStatements())
+        return turtle.Ahead(turtle.line_statement())
     return None
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
@@ -222,48 +222,38 @@ class _Separators(dict[tuple[str, ...], tuple[str, ...]]):
         return texts
 
 
-class TurtleStatements:
-    """Writes one subject's Turtle statement (its pairs sorted, terms abbreviated)."""
+Statement = Callable[[str, AbstractSet[tuple[str, str]]], str]
+"""Writes the statement of one subject with these (predicate, object) pairs."""
 
-    __slots__ = ("indent", "iri", "render", "separators")
 
-    def __init__(self, ab: Abbreviator, indent: str = "") -> None:
-        self.indent = indent
-        self.iri = ab.cache
-        self.render = ab.cache.__getitem__
-        self.separators = ab.separators(indent)
+def turtle_statement(ab: Abbreviator, indent: str = "") -> Statement:
+    """One subject's Turtle statement: its pairs sorted, terms abbreviated (a closure over its
+    lookups: it runs once per subject of a graph)."""
+    iri = ab.cache
+    render = ab.cache.__getitem__
+    separators = ab.separators(indent)
 
-    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+    def statement(subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
         ordered = sorted_pairs(pairs)
-        head = self.indent + (self.iri[subject] if subject[0] == "<" else subject)
-        if not ordered:
-            return head + " .\n"
-        predicates, objects = zip(*ordered, strict=True)
-        body = chain.from_iterable(zip(self.separators[predicates], map(self.render, objects), strict=True))
-        return "".join((head, *body, " .\n"))
+        parts = [indent, iri[subject] if subject[0] == "<" else subject]
+        if ordered:
+            # Equal lengths by construction; strict=True would cost a tenth of the statement.
+            predicates, objects = zip(*ordered, strict=False)
+            parts += chain.from_iterable(zip(separators[predicates], map(render, objects), strict=False))
+        parts.append(" .\n")
+        return "".join(parts)
 
-    def warm(self, pairs: AbstractSet[tuple[str, str]]) -> None:
-        """Abbreviates the objects of `pairs` now, so that writing them later is a lookup."""
-        deque(map(self.render, [o for _, o in pairs]), maxlen=0)
+    return statement
 
 
-class LineStatements:
-    """Writes one subject's N-Triples lines (or N-Quads lines in `graph`), sorted."""
+def line_statement(graph: str = "") -> Statement:
+    """One subject's N-Triples lines (or N-Quads lines in `graph`), sorted."""
+    tail = f" {graph} .\n" if graph else " .\n"
 
-    __slots__ = ("tail",)
-
-    def __init__(self, graph: str = "") -> None:
-        self.tail = f" {graph} .\n" if graph else " .\n"
-
-    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
-        tail = self.tail
+    def statement(subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
         return "".join([f"{subject} {p} {o}{tail}" for p, o in sorted(pairs)])
 
-    def warm(self, pairs: AbstractSet[tuple[str, str]]) -> None:
-        """Nothing to work out ahead: lines are the terms as they are."""
-
-
-Statements = TurtleStatements | LineStatements
+    return statement
 
 
 class Ahead:
@@ -274,30 +264,32 @@ class Ahead:
     (graph.serialize.union). So each subject is written when its first graph arrives and kept with
     that set; the final write takes the text while the union holds that very set (an identity
     test: the sets of arriving graphs are frozen). A subject a second graph holds too is written
-    at the end, its terms abbreviated ahead."""
+    at the end, its terms abbreviated ahead (with `ab`, the Abbreviator `statement` uses)."""
 
-    def __init__(self, statements: Statements) -> None:
-        self.statements = statements
+    def __init__(self, statement: Statement, ab: Abbreviator | None = None) -> None:
+        self.statement = statement
+        self.render = ab.cache.__getitem__ if ab is not None else None
         self.kept: dict[str, tuple[AbstractSet[tuple[str, str]], str] | None] = {}
 
     def add(self, grouped: Mapping[str, frozenset[tuple[str, str]]]) -> None:
-        kept, statements = self.kept, self.statements
+        kept, statement, render = self.kept, self.statement, self.render
         for subject, pairs in grouped.items():
-            if subject in kept:
-                kept[subject] = None
-                statements.warm(pairs)
-            else:
-                kept[subject] = (pairs, statements(subject, pairs))
+            if subject not in kept:
+                kept[subject] = (pairs, statement(subject, pairs))
+                continue
+            kept[subject] = None
+            if render is not None:
+                deque(map(render, [o for _, o in pairs]), maxlen=0)
 
     def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
         """The statement of `subject` with these pairs: as kept if written from them, else now."""
         entry = self.kept.get(subject)
         if entry is not None and entry[0] is pairs:
             return entry[1]
-        return self.statements(subject, pairs)
+        return self.statement(subject, pairs)
 
 
-def write_statements(out: TextIO, grouped: GroupedView, statement: Statements | Ahead,
+def write_statements(out: TextIO, grouped: GroupedView, statement: Statement | Ahead,
                      blocks: Sequence[Block] = ()) -> int:
     """Writes the statement of every subject of `grouped` in writing order, and `blocks` (written
     the same way) in their place among them; returns how many triples were written."""
@@ -327,13 +319,13 @@ def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, inden
                        blocks: Sequence[Block] = ()) -> int:
     """Writes grouped triples as Turtle statements, and `blocks` (written with the same `indent`)
     in their place among them; returns how many triples were written."""
-    return write_statements(out, grouped, TurtleStatements(ab, indent), blocks)
+    return write_statements(out, grouped, turtle_statement(ab, indent), blocks)
 
 
 def write_lines(out: TextIO, grouped: GroupedView, graph: str = "", blocks: Sequence[Block] = ()) -> int:
     """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines, and `blocks`
     (written for the same `graph`) in their place among them."""
-    return write_statements(out, grouped, LineStatements(graph), blocks)
+    return write_statements(out, grouped, line_statement(graph), blocks)
 
 
 def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator,
