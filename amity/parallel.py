@@ -9,10 +9,13 @@ process that writes only collects graphs. Each backend takes documents and yield
 rest of the build (writing) neither knows nor cares where the work ran, and a parallel build is
 identical to a serial one, byte for byte.
 
-Workers build their own Extractor once (about half a second: gazetteer, compiled rules) and keep
-it for every document they are given; documents travel with their text, graphs come back as
-N-Triples term strings grouped by subject. A text whose extraction fails is reported (the problem
-string) and the corpus goes on, as in a serial build. A worker that cannot even build its
+Workers build their own Extractor once (about a second: gazetteer, compiled rules) and keep it for
+every document they are given; documents travel with their text, graphs come back as N-Triples
+term strings grouped by subject, except, when the target is a graph file, the document's own
+evidence and occurrence nodes, which the worker writes in the file's syntax (graph.prewrite):
+text is cheaper to send and to write than terms, and writing it here takes it off the final write.
+A text whose extraction fails is reported (the problem string) and the corpus goes on, as in a
+serial build. A worker that cannot even build its
 Extractor (a malformed rule or gazetteer file) stops the build with `WorkerSetupError`: the error
 types themselves do not survive pickling, so their message and kind travel instead.
 """
