@@ -12,6 +12,7 @@ temporary file, a store or endpoint changes by transactions that each hold whole
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -124,9 +125,13 @@ def build(
                                    rules_dirs, gazetteer_dirs,
                                    lambda: open_for_build(location, base=run.base,
                                                           batch_triples=None if strict else DEFAULT_BATCH_TRIPLES))
-        work = parallel.Work.of(rules_dirs, gazetteer_dirs, run.base, keep_facts=on_document is not None)
-        outcomes = stack.enter_context(closing(_processing(documents, work, extractor, jobs, dask)))
         try:
+            # The first document opens the target, which says how it wants the graphs (prewrite).
+            first = next(documents, None)
+            work = parallel.Work.of(rules_dirs, gazetteer_dirs, run.base, keep_facts=on_document is not None,
+                                    prewrite=run.target.prewrite if run.target is not None else None)
+            pending = itertools.chain((first,), documents) if first is not None else documents
+            outcomes = stack.enter_context(closing(_processing(pending, work, extractor, jobs, dask)))
             for doc, outcome in outcomes:
                 if not isinstance(outcome, str) and on_document is not None and outcome.facts is not None:
                     on_document(outcome.facts)
@@ -228,7 +233,7 @@ class _Build:
             return
         graph = outcome.graph
         graph = with_build_key(graph, iri(self.iris.document(doc.id)), self.keys.pop(graph.graph))
-        self.target.put(graph)
+        self.target.put(graph, outcome.blocks)
         summary = self.summary
         summary.documents += 1
         summary.sentences += outcome.sentences

@@ -53,7 +53,17 @@ from amity.graph.mapping import (
     DocumentGraph,
 )
 from amity.graph.ntriples import iri, literal
-from amity.graph.serialize import FORMATS, Grouped, format_of, group_quads, union_size, write_graphs
+from amity.graph.prewrite import SYNTAXES as PREWRITTEN
+from amity.graph.serialize import (
+    FORMATS,
+    Block,
+    Grouped,
+    ahead_for,
+    format_of,
+    group_quads,
+    union_size,
+    write_graphs,
+)
 from amity.ontology.vocabulary import AMITY
 
 P_BUILD_KEY = iri(str(AMITY.buildKey))
@@ -126,12 +136,18 @@ class GraphTarget:
     """Where a build goes. `held` says what is there already (the IRI term of each document graph
     -> the build key on its document node, None for a graph built before keys); `put` adds or
     replaces a document graph, `remove` drops one, `commit` makes it all durable, `abort` leaves
-    the target as it was before the build (as far as nothing was committed yet)."""
+    the target as it was before the build (as far as nothing was committed yet).
+
+    `prewrite` names the syntax in which the target takes a document's own nodes already written
+    (graph.prewrite), None when it wants every triple as terms."""
 
     held: dict[str, str | None]
     notes: list[str]
+    prewrite: str | None = None
 
-    def put(self, graph: DocumentGraph) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+        """Adds or replaces `graph`; `blocks` are the rest of its subjects, written in the syntax
+        `prewrite` names."""
         raise NotImplementedError
 
     def remove(self, graph: str) -> None:
@@ -169,10 +185,15 @@ class FileTarget(GraphTarget):
         self.ext, _ = format_of(path)
         self.notes = []
         self.graphs: dict[str, Grouped] = {}
+        self.blocks: dict[str, Sequence[Block]] = {}  # graph -> its subjects written by the worker
         self.changed = not path.exists()
         self.union_triples: int | None = None
         if path.exists():
             self.graphs = self._read()
+        # A document's own nodes are written apart only if no other graph holds one of them.
+        if self.ext in PREWRITTEN and not holds_others_nodes(self.graphs, base):
+            self.prewrite = self.ext
+        self.ahead = ahead_for(self.ext, base)  # the other statements, written as graphs arrive
         self.held = {}
         for graph, nodes in self.graphs.items():
             for pairs in nodes.values():
@@ -205,11 +226,18 @@ class FileTarget(GraphTarget):
             return {}
         return graphs
 
-    def put(self, graph: DocumentGraph) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
         self.graphs[graph.graph] = graph.nodes  # type: ignore[assignment] - frozensets are only read
+        if self.ahead is not None:
+            self.ahead.add(graph.nodes)
+        if blocks:
+            self.blocks[graph.graph] = blocks
+        else:
+            self.blocks.pop(graph.graph, None)
         self.changed = True
 
     def remove(self, graph: str) -> None:
+        self.blocks.pop(graph, None)
         if self.graphs.pop(graph, None) is not None:
             self.changed = True
 
@@ -217,9 +245,26 @@ class FileTarget(GraphTarget):
         if not self.changed:
             triples = self.union_triples if self.union_triples is not None else union_size(self.graphs.values())
             return Committed(triples, self.path.stat().st_size, written=False)
-        result = write_graphs(self.graphs, self.path, base=self.base)
-        triples = result.statements if not FORMATS[self.ext][1] else union_size(self.graphs.values())
-        return Committed(triples, result.bytes)
+        result = write_graphs(self.graphs, self.path, base=self.base, blocks=self.blocks, ahead=self.ahead)
+        if not FORMATS[self.ext][1]:
+            return Committed(result.statements, result.bytes)
+        # Written blocks hold nodes of one document only: their triples are in no other graph.
+        written = sum(block.triples for blocks in self.blocks.values() for block in blocks)
+        return Committed(union_size(self.graphs.values()) + written, result.bytes)
+
+
+def holds_others_nodes(graphs: dict[str, Grouped], base: str) -> bool:
+    """Whether a graph holds an evidence or occurrence node of another document (or some graph
+    that is not a document's holds one): a file edited by hand, whose documents' own nodes cannot
+    be written apart (graph.prewrite). Graphs amity wrote never do."""
+    roots = (f"<{base}evidence/", f"<{base}occurrence/")
+    graph_root = f"<{base}graph/"
+    for graph, nodes in graphs.items():
+        doc = graph[len(graph_root) : -1] if graph.startswith(graph_root) else None
+        own = tuple(f"{root}{doc}." for root in roots) if doc is not None else ()
+        if any(subject.startswith(roots) and not subject.startswith(own) for subject in nodes):
+            return True
+    return False
 
 
 def split_union(union: Grouped, base: str) -> dict[str, Grouped] | None:
@@ -304,7 +349,8 @@ class _SparqlTarget(GraphTarget):
     def _count(self) -> int:
         raise NotImplementedError
 
-    def put(self, graph: DocumentGraph) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+        assert not blocks, "a SPARQL target takes every triple as terms (its prewrite is None)"
         if graph.graph in self.held:
             self.removals.append(graph.graph)
         self.inserts.append(graph)
@@ -381,11 +427,12 @@ class StoreTarget(_SparqlTarget):
         else:
             self.fresh = _FreshStore(path)
 
-    def put(self, graph: DocumentGraph) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
         if self.fresh is not None:
+            assert not blocks, "a store takes every triple as terms (its prewrite is None)"
             self.fresh.add(graph)
         else:
-            super().put(graph)
+            super().put(graph, blocks)
 
     def _update(self, text: str) -> None:
         assert self.store is not None

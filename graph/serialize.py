@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from amity.graph.namespaces import DEFAULT_BASE, all_prefixes
 
 Quad = tuple[str, str, str, str]
 Grouped = turtle.Grouped
+Block = turtle.Block
 
 # extension -> (pyoxigraph format, keeps named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -107,19 +108,30 @@ def group_quads(quads: Iterable[Quad]) -> dict[str, Grouped]:
     return graphs
 
 
-def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: dict[str, str]) -> int:
+def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: dict[str, str],
+               blocks: Mapping[str, Sequence[Block]] | None = None, ahead: turtle.Ahead | None = None) -> int:
     """Writes graphs (graph term -> grouped triples) to a text stream in the syntax of `ext`;
-    returns the number of statements written (triples, or quads for .nq/.trig)."""
+    returns the number of statements written (triples, or quads for .nq/.trig).
+
+    `blocks` holds, by graph, runs of the graph's subjects already written in that syntax
+    (graph.prewrite); those subjects are not in `graphs`, and their bytes go to `out.buffer`
+    (`out` must then be write-through, see turtle.Block). `ahead` (from `ahead_for`, for .ttl and
+    .nt) holds statements written as the graphs arrived."""
+    blocks = blocks or {}
     if ext == ".ttl":
         out.write(turtle.prefix_header(prefixes))
-        return turtle.write_turtle_block(out, union(graphs.values()), turtle.Abbreviator(prefixes))
+        statement = ahead or turtle.turtle_statement(turtle.Abbreviator(prefixes))
+        return turtle.write_statements(out, union(graphs.values()), statement, _all(blocks))
     if ext == ".nt":
-        return turtle.write_lines(out, union(graphs.values()))
+        statement = ahead or turtle.line_statement()
+        return turtle.write_statements(out, union(graphs.values()), statement, _all(blocks))
     if ext == ".trig":
         out.write(turtle.prefix_header(prefixes))
-        return turtle.write_trig(out, graphs, turtle.Abbreviator(prefixes))
+        return turtle.write_trig(out, graphs, turtle.Abbreviator(prefixes), blocks)
     if ext == ".nq":
-        return sum(turtle.write_lines(out, graphs[g], g) for g in sorted(graphs))
+        return sum(turtle.write_lines(out, graphs[g], g, blocks.get(g, ())) for g in sorted(graphs))
+    if blocks:
+        raise GraphFileError(f"{ext} cannot be written from blocks of statements written per document")
     if ext == ".jsonld":
         # JSON-LD comes from pyoxigraph, fed with the union as sorted N-Triples.
         lines = io.StringIO()
@@ -130,6 +142,21 @@ def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: d
     raise GraphFileError(f"unknown graph format {ext!r}; use one of {', '.join(FORMATS)}")
 
 
+def ahead_for(ext: str, base: str) -> turtle.Ahead | None:
+    """Where statements of a union file (.ttl, .nt) are kept as its graphs arrive (turtle.Ahead);
+    None for the other syntaxes, which write every graph apart."""
+    if ext == ".ttl":
+        ab = turtle.Abbreviator(all_prefixes(base))
+        return turtle.Ahead(turtle.turtle_statement(ab), ab)
+    if ext == ".nt":
+        return turtle.Ahead(turtle.line_statement())
+    return None
+
+
+def _all(blocks: Mapping[str, Sequence[Block]]) -> list[Block]:
+    return [block for written in blocks.values() for block in written]
+
+
 def serialize(quads: Iterable[Quad], ext: str, *, base: str = DEFAULT_BASE) -> bytes:
     """`quads` (N-Triples terms, graph "" for the default graph) in the syntax of extension `ext`."""
     buffer = io.StringIO()
@@ -138,16 +165,19 @@ def serialize(quads: Iterable[Quad], ext: str, *, base: str = DEFAULT_BASE) -> b
 
 
 def write_graphs(
-    graphs: Mapping[str, Grouped], path: str | os.PathLike[str], *, base: str = DEFAULT_BASE
+    graphs: Mapping[str, Grouped], path: str | os.PathLike[str], *, base: str = DEFAULT_BASE,
+    blocks: Mapping[str, Sequence[Block]] | None = None, ahead: turtle.Ahead | None = None,
 ) -> WriteResult:
     """Writes graphs (graph IRI term -> subject -> {(predicate, object)}) to `path`, atomically,
-    in the syntax its extension names (see the module docstring)."""
+    in the syntax its extension names (see the module docstring), with the `blocks` and `ahead`
+    statements already written (see write_text)."""
     ext, gz = format_of(path)
     try:
         with atomic_write(path, "wb") as raw:
             stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if gz else raw
-            text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
-            count = write_text(text, graphs, ext, all_prefixes(base))
+            # write_through: blocks written per document go to `stream` itself, after the text
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
+            count = write_text(text, graphs, ext, all_prefixes(base), blocks, ahead)
             text.flush()
             text.detach()
             if gz:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from itertools import chain
 from typing import TextIO
 
@@ -41,7 +43,24 @@ _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*").fullmatch
 # predicates smaller than rdf:type (bisect bounds, see `sorted_pairs`).
 _TYPE_LOW = (RDF_TYPE,)
 _TYPE_HIGH = (RDF_TYPE + "\x00",)
-_CHUNK_PARTS = 1 << 16  # strings gathered before one write to the stream
+_CHUNK_STATEMENTS = 4096  # statements gathered before one write to the stream
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of consecutive subjects (in writing order) already written, by whoever had their
+    triples at hand (a build's workers, see graph.prewrite): the writers put `data` where `first`
+    sorts among the other subjects. No other subject of what is written may sort between the
+    run's first and last subject.
+
+    `data` is the text encoded as UTF-8, as it goes into the file: bytes travel between processes
+    and into the file as they are, where text would be decoded and encoded again (a second or so
+    for a few hundred megabytes). The writers send it to the binary stream under their text
+    stream (`out.buffer`), which must therefore pass each write straight on (write_through)."""
+
+    first: str
+    data: bytes
+    triples: int
 
 
 class _Terms(dict[str, str]):
@@ -135,6 +154,12 @@ class Abbreviator:
             separators = self._separators[indent] = _Separators(self.cache, indent)
         return separators
 
+    def forget(self) -> None:
+        """Drops the terms worked out so far (a writer that lives for a whole corpus keeps its
+        memory bounded this way; what it writes does not change)."""
+        self.cache.clear()
+        self.cache[RDF_TYPE] = "a"
+
     def iri(self, term: str) -> str:
         """A subject/predicate/object IRI term (`<...>`) as a prefixed name if possible."""
         return self.cache[term] if term[0] == "<" else self.cache.abbreviate(term)
@@ -197,48 +222,122 @@ class _Separators(dict[tuple[str, ...], tuple[str, ...]]):
         return texts
 
 
-def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "") -> int:
-    """Writes grouped triples as Turtle statements; returns how many triples were written."""
-    count = 0
+Statement = Callable[[str, AbstractSet[tuple[str, str]]], str]
+"""Writes the statement of one subject with these (predicate, object) pairs."""
+
+
+def turtle_statement(ab: Abbreviator, indent: str = "") -> Statement:
+    """One subject's Turtle statement: its pairs sorted, terms abbreviated (a closure over its
+    lookups: it runs once per subject of a graph)."""
     iri = ab.cache
     render = ab.cache.__getitem__
     separators = ab.separators(indent)
+
+    def statement(subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        ordered = sorted_pairs(pairs)
+        parts = [indent, iri[subject] if subject[0] == "<" else subject]
+        if ordered:
+            # Equal lengths by construction; strict=True would cost a tenth of the statement.
+            predicates, objects = zip(*ordered, strict=False)
+            parts += chain.from_iterable(zip(separators[predicates], map(render, objects), strict=False))
+        parts.append(" .\n")
+        return "".join(parts)
+
+    return statement
+
+
+def line_statement(graph: str = "") -> Statement:
+    """One subject's N-Triples lines (or N-Quads lines in `graph`), sorted."""
+    tail = f" {graph} .\n" if graph else " .\n"
+
+    def statement(subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        return "".join([f"{subject} {p} {o}{tail}" for p, o in sorted(pairs)])
+
+    return statement
+
+
+class Ahead:
+    """Statements written while a build still extracts, for the final write to take as they are.
+
+    A subject's statement depends on the union of every graph that holds it, known only at the
+    end; but most subjects are held by one document, and the union keeps that document's set
+    (graph.serialize.union). So each subject is written when its first graph arrives and kept with
+    that set; the final write takes the text while the union holds that very set (an identity
+    test: the sets of arriving graphs are frozen). A subject a second graph holds too is written
+    at the end, its terms abbreviated ahead (with `ab`, the Abbreviator `statement` uses)."""
+
+    def __init__(self, statement: Statement, ab: Abbreviator | None = None) -> None:
+        self.statement = statement
+        self.render = ab.cache.__getitem__ if ab is not None else None
+        self.kept: dict[str, tuple[AbstractSet[tuple[str, str]], str] | None] = {}
+
+    def add(self, grouped: Mapping[str, frozenset[tuple[str, str]]]) -> None:
+        kept, statement, render = self.kept, self.statement, self.render
+        for subject, pairs in grouped.items():
+            if subject not in kept:
+                kept[subject] = (pairs, statement(subject, pairs))
+                continue
+            kept[subject] = None
+            if render is not None:
+                deque(map(render, [o for _, o in pairs]), maxlen=0)
+
+    def __call__(self, subject: str, pairs: AbstractSet[tuple[str, str]]) -> str:
+        """The statement of `subject` with these pairs: as kept if written from them, else now."""
+        entry = self.kept.get(subject)
+        if entry is not None and entry[0] is pairs:
+            return entry[1]
+        return self.statement(subject, pairs)
+
+
+def write_statements(out: TextIO, grouped: GroupedView, statement: Statement | Ahead,
+                     blocks: Sequence[Block] = ()) -> int:
+    """Writes the statement of every subject of `grouped` in writing order, and `blocks` (written
+    the same way) in their place among them; returns how many triples were written."""
+    count = 0
     chunk: list[str] = []
-    add, extend = chunk.append, chunk.extend
-    for subject in sorted(grouped):
-        pairs = sorted_pairs(grouped[subject])
+    add = chunk.append
+    written = {block.first: block for block in blocks}
+    for subject in sorted(chain(grouped, written)) if written else sorted(grouped):
+        block = written.get(subject) if written else None
+        if block is not None:
+            out.write("".join(chunk))
+            chunk.clear()
+            out.buffer.write(block.data)
+            count += block.triples
+            continue
+        pairs = grouped[subject]
         count += len(pairs)
-        add(indent)
-        add(iri[subject] if subject[0] == "<" else subject)
-        if pairs:
-            predicates, objects = zip(*pairs, strict=True)
-            extend(chain.from_iterable(zip(separators[predicates], map(render, objects), strict=True)))
-        add(" .\n")
-        if len(chunk) > _CHUNK_PARTS:
+        add(statement(subject, pairs))
+        if len(chunk) >= _CHUNK_STATEMENTS:
             out.write("".join(chunk))
             chunk.clear()
     out.write("".join(chunk))
     return count
 
 
-def write_lines(out: TextIO, grouped: GroupedView, graph: str = "") -> int:
-    """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines."""
-    count = 0
-    tail = f" {graph} .\n" if graph else " .\n"
-    for subject in sorted(grouped):
-        pairs = sorted(grouped[subject])
-        count += len(pairs)
-        out.write("".join(f"{subject} {p} {o}{tail}" for p, o in pairs))
-    return count
+def write_turtle_block(out: TextIO, grouped: GroupedView, ab: Abbreviator, indent: str = "",
+                       blocks: Sequence[Block] = ()) -> int:
+    """Writes grouped triples as Turtle statements, and `blocks` (written with the same `indent`)
+    in their place among them; returns how many triples were written."""
+    return write_statements(out, grouped, turtle_statement(ab, indent), blocks)
 
 
-def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator) -> int:
-    """Writes named graphs as TriG blocks, graphs sorted; "" is the default graph (no braces)."""
+def write_lines(out: TextIO, grouped: GroupedView, graph: str = "", blocks: Sequence[Block] = ()) -> int:
+    """Writes grouped triples as sorted N-Triples (or N-Quads with `graph`) lines, and `blocks`
+    (written for the same `graph`) in their place among them."""
+    return write_statements(out, grouped, line_statement(graph), blocks)
+
+
+def write_trig(out: TextIO, graphs: Mapping[str, GroupedView], ab: Abbreviator,
+               blocks: Mapping[str, Sequence[Block]] | None = None) -> int:
+    """Writes named graphs as TriG blocks, graphs sorted; "" is the default graph (no braces).
+    `blocks` holds, by graph, the runs of its subjects already written (indented with a tab)."""
     count = 0
+    blocks = blocks or {}
     for name in sorted(graphs):
         if name:
             out.write(f"{ab.iri(name)} {{\n")
-            count += write_turtle_block(out, graphs[name], ab, "\t")
+            count += write_turtle_block(out, graphs[name], ab, "\t", blocks.get(name, ()))
             out.write("}\n")
         else:
             count += write_turtle_block(out, graphs[name], ab)

@@ -136,7 +136,7 @@ def test_write_failure_leaves_the_previous_file(tmp_path, two_documents, monkeyp
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(serialize.turtle, "write_turtle_block", explode)
+    monkeypatch.setattr(serialize.turtle, "write_statements", explode)
     with pytest.raises(RuntimeError, match="disk on fire"):
         build(two_documents[:1]).write(path)
     assert path.read_bytes() == before
