@@ -322,6 +322,8 @@ def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Pers
                     return mention.name
     said: Counter[str] = Counter()
     for masked in masks:
+        if "P" not in masked.letters:
+            continue  # both ways of quoting name a person's placeholder: no scan needed without one
         for m in _SPEECH.finditer(masked.text):
             index = m.group(1) or m.group(2)
             said[masked.mentions[int(index)].name] += 1
