@@ -192,35 +192,41 @@ ANCHOR = re.compile(
 detailed patterns are tried only at these positions, which keeps the scan of a long document to
 one pass of this small expression."""
 
-_ANCHOR_SIGNS = "".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))}))
-_ANCHOR_RUNS = re.compile(rf"\w+|[{re.escape(_ANCHOR_SIGNS)}]")
-_ANCHOR_WORD_SET = frozenset(w.lower() for w in _ANCHOR_WORDS)
-_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+_ANCHOR_SIGNS = re.escape("".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))})))
+_CANDIDATE_RUN = (
+    r"(?=[A-Za-z]*+[^\WA-Za-z]"
+    rf"|(?ai:{trie_regex(w.lower() for w in _ANCHOR_WORDS)})(?!\w)"
+    r"|[A-Za-z]{1,4}+(?!\w)[\s\S]{0,4}[\d$])"
+)
+"""At the start of a run of word characters: the run is a number word (case aside), holds a
+character other than an ASCII letter (a digit: "5", "USD5"; non-ASCII runs, as case folding
+differs there), or is a code of at most four letters ("US", "KShs", "NZ$") with a digit or "$"
+at most five characters after it. ANCHOR can match at no other run."""
+_SIGN_AT = re.compile(f"[{_ANCHOR_SIGNS}]")
+_RUN_AFTER = re.compile(r"\W" + _CANDIDATE_RUN)
+_RUN_AT = re.compile(_CANDIDATE_RUN)
+"""ANCHOR's leading look-behinds leave the regex engine no shortcut: it would try all of its
+alternatives at every character. These scans open with a character set instead (a sign; a
+character that ends a run), so the engine passes over the letters of words by itself."""
 
 
 def _anchors(text: str) -> list[int]:
     """The start of each match of ANCHOR.finditer(text), with ANCHOR tried only where it can match.
 
-    ANCHOR's leading look-behinds leave the regex engine no shortcut: it tries all alternatives
-    at every character. But each alternative either starts with a sign or refuses a word
-    character before it, so a match starts at a sign or where a run of word characters starts;
-    and the run, r, must then be a number word (the whole run, case aside), hold a non-letter
-    (a digit: "5", "USD5"), or be a code of at most four characters ("US", "U.S.", "KShs",
-    "NZ$") with a digit or "$" at most five characters after the run. Runs failing all of these
-    (nearly every word) are skipped; non-ASCII runs are always tried, as case folding differs
-    there. The scan resumes where the previous match ended, exactly as finditer does."""
+    Each alternative of ANCHOR either starts with a sign or refuses a word character before it,
+    so a match starts at a sign or where a run of word characters starts, and only at the runs
+    _CANDIDATE_RUN accepts. The scan resumes where the previous match ended, exactly as
+    finditer does."""
+    candidates = [m.start() for m in _SIGN_AT.finditer(text)]
+    candidates += [m.end() for m in _RUN_AFTER.finditer(text)]
+    if _RUN_AT.match(text):
+        candidates.append(0)
+    candidates.sort()
     starts: list[int] = []
     match = ANCHOR.match
-    near = _DIGIT_OR_DOLLAR.search
-    words = _ANCHOR_WORD_SET
     pos = 0
-    for run in _ANCHOR_RUNS.finditer(text):
-        p, e = run.span()
+    for p in candidates:
         if p < pos:
-            continue
-        r = run.group()
-        if (r.isalpha() and r.isascii() and r.lower() not in words
-                and (e - p > 4 or near(text, e, e + 5) is None)):
             continue
         m = match(text, p)
         if m is not None:
