@@ -65,14 +65,22 @@ CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP",
                     "jpy": "JPY",
                     "₺": "TRY", "₩": "KRW", "r$": "BRL"}
 
-APPROX_WORDS = re.compile(
-    r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-    r"fewer\s+than|under|close\s+to|up\s+to|at\s+least|above|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
-    r"in\s+excess\s+of|upwards\s+of|just\s+(?:over|under)|well\s+over|estimated|an\s+estimated|"
-    r"почти|около)\s*$",
+APPROX_PHRASES = (
+    "about", "around", "approximately", "approx.", "nearly", "almost", "roughly", "some", "over", "more than",
+    "less than", "fewer than", "under", "close to", "up to", "at least", "above", "exceed", "exceeded", "exceeding",
+    "exceeds", "surpass", "surpassed", "surpassing", "surpasses", "in excess of", "upwards of", "just over",
+    "just under", "well over", "estimated", "an estimated", "почти", "около",
+)
+"""Qualifiers before a quantity that make it approximate ("more than 200 events"); the words of a
+phrase may be apart by any whitespace."""
+_APPROX_BEFORE = re.compile(
+    r"\s*(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(phrase.split()))
+                         for phrase in APPROX_PHRASES) + ")",
     re.IGNORECASE,
 )
-"""Qualifiers before a quantity that make it approximate ("more than 200 events")."""
+"""The qualifiers spelled backwards, after the whitespace that may follow them: read at the start of
+the reversed words before a quantity, where a qualifier must end, in one attempt (a forward
+search for "qualifier, whitespace, end" tries every position of the window)."""
 
 _NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|"
@@ -165,12 +173,15 @@ def scale_of(word: str | None) -> float:
 
 
 def is_approx(text: str, start: int) -> bool:
-    """Whether words just before `start` qualify the quantity as approximate."""
-    return bool(APPROX_WORDS.search(text, max(0, start - 24), start))
+    """Whether the 24 characters before `start` end with a qualifier that makes the quantity
+    approximate (and whitespace): "more than 200", but also "awesome 5", as no word boundary is
+    asked before the qualifier."""
+    return _APPROX_BEFORE.match(text[max(0, start - 24):start][::-1]) is not None
 
 
-def _approx_or_vague(text: str, start: int, number_text: str) -> bool:
-    return is_approx(text, start) or number_text.strip().lower() in VAGUE_WORD_NUMBERS
+def _approx_or_vague(approx: bool, number_text: str) -> bool:
+    """Approximate by the words before it (`approx`) or by the number word itself ("dozens")."""
+    return approx or number_text.strip().lower() in VAGUE_WORD_NUMBERS
 
 
 def _clean(value: float) -> float:
@@ -235,7 +246,7 @@ def _anchors(text: str) -> list[int]:
     return starts
 
 
-def _money(m: re.Match[str], text: str) -> Quantity | None:
+def _money(m: re.Match[str], approx: bool) -> Quantity | None:
     if m.group("sym"):
         num, scale_word = m.group("n1"), m.group("s1")
         sym = m.group("sym")
@@ -256,21 +267,23 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
         return None
     sign_word = m.group("sym").lower() if m.group("sym") in ("Rs",) else None
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
-                    _approx_or_vague(text, m.start(), num), sign_word if m.group("sym") else word)
+                    _approx_or_vague(approx, num), sign_word if m.group("sym") else word)
 
 
 def _at(text: str, pos: int) -> list[Quantity]:
-    """Every kind of quantity that starts at pos (the caller keeps the longest)."""
+    """Every kind of quantity that starts at pos (the caller keeps the longest). Whether the words
+    before pos make it approximate is the same for every kind, so it is asked once."""
     out: list[Quantity] = []
+    approx = is_approx(text, pos)
     m = MONEY.match(text, pos)
     if m:
-        q = _money(m, text)
+        q = _money(m, approx)
         if q:
             out.append(q)
     m = PERCENT.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
         out.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
-                            _approx_or_vague(text, m.start(), m.group("n"))))
+                            _approx_or_vague(approx, m.group("n"))))
     m = MULTIPLE.match(text, pos)
     if m:
         if m.group("w"):
@@ -279,15 +292,13 @@ def _at(text: str, pos: int) -> list[Quantity]:
         else:
             value = parse_number(m.group("n"))
         if value is not None:
-            out.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times", is_approx(text, m.start())))
+            out.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times", approx))
     m = AMOUNT.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
-        out.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None,
-                            is_approx(text, m.start())))
+        out.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None, approx))
     m = NUMBER.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
-        out.append(Quantity("number", m.start(), m.end(), _clean(value), None,
-                            _approx_or_vague(text, m.start(), m.group("n"))))
+        out.append(Quantity("number", m.start(), m.end(), _clean(value), None, _approx_or_vague(approx, m.group("n"))))
     return out
 
 
