@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .trie import trie_regex
+from .trie import exact_trie_regex, trie_regex
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -88,13 +88,15 @@ _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|f
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?")
 _SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
-_CUR_WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
+_CUR_WORD = exact_trie_regex(CURRENCY_WORDS)
+"""The currency words as a trie (whitespace between words flexible): an alternation of them all,
+longest first, was tried word by word after every number."""
 ISO_CODES = frozenset("""USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY SAR AED QAR KWD OMR BHD IRR PKR INR
 BDT LKR NPR AFN MNT KRW KPW VND THB MYR IDR PHP SGD AUD NZD CAD MXN BRL ARS CLP PEN COP UYU BOB PYG ZAR NGN GHS KES TZS
 UGX RWF ETB EGP MAD DZD TND LYD SDG CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH BYN MDL RSD ILS JOD LBP IQD SYP YER
 HKD TWD XOF XAF""".split())
 """ISO 4217 codes recognised next to a number ("CAD 56 billion", "2.5 bln USD"); matched in capitals only."""
-_CODES = "|".join(sorted(ISO_CODES))
+_CODES = exact_trie_regex(ISO_CODES)
 LOCAL_SIGNS = {"QR": "QAR", "JD": "JOD", "KD": "KWD", "BD": "BHD", "RO": "OMR", "SR": "SAR", "Dh": "AED", "Dhs": "AED",
                "KSh": "KES", "Ksh": "KES", "KShs": "KES", "TSh": "TZS", "USh": "UGX", "₦": "NGN", "Tk": "BDT",
                "Rs": "INR", "RM": "MYR", "Rp": "IDR", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
