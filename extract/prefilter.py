@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as sre_constants  # type: ignore[attr-defined]
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
+from .lead import parse_tree
 from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 LITERAL = sre_constants.LITERAL
@@ -119,7 +114,7 @@ def required_conditions(pattern: str, flags: int = 0) -> list[frozenset[str]]:
     """All the required sets of a pattern worth checking: distinct, none with a string shorter
     than MIN_USEFUL or a common word, none so large that checking it costs more than it saves."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = parse_tree(pattern, flags)
     except re.error:
         return []
     out: list[frozenset[str]] = []
@@ -188,7 +183,7 @@ def _element(op: Any, av: Any) -> frozenset[str] | None:
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings (lower case) one of which every match contains; None when no such set is found."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = parse_tree(pattern, flags)
     except re.error:
         return None
     strings = _sequence(list(parsed))
