@@ -63,11 +63,19 @@ class ActorMatcher:
     """Finds gazetteer actors in text with one trie regex."""
 
     candidates: dict[str, list[Candidate]]
-    regex: re.Pattern[str]
+    source: str
+    """The trie of every surface form, led by a look-behind: matched case-insensitively (see `find`)."""
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
     lowered: re.Pattern[str] | None = None
     """The same trie for the lower-cased text (trie_regex's `lowered`): the IGNORECASE trie,
     led by a look-behind, makes the engine try every name at every character."""
+    regex: re.Pattern[str] | None = None
+    """`source` under IGNORECASE, compiled when first needed: only a text that cannot be
+    lower-cased in its place (trie.FOLD_EXCEPTIONS) needs it, and it is the largest pattern
+    of the extractor (about a sixth of a second to compile)."""
+    accepted: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+    """Surface form as found -> the candidates its case admits, in order: a pure function of
+    the form, asked for every name of every document, worked out once per form."""
 
     def find(self, text: str) -> list[Mention]:
         """Longest names first; when the longest fails its case check ("consultative meeting of ..."
@@ -77,22 +85,36 @@ class ActorMatcher:
         if self.lowered is not None and FOLD_EXCEPTIONS.search(text) is None:
             search, subject = self.lowered.search, text.lower()  # same length, same offsets
         else:
+            if self.regex is None:
+                self.regex = re.compile(self.source, re.IGNORECASE)
             search, subject = self.regex.search, text
+        accepted = self.accepted
         while True:
             m = search(subject, pos)
             if m is None:
                 return out
-            found = text[m.start():m.end()]
-            accepted = False
-            for cand in self.candidates.get(_key(found), ()):
-                if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
+            start, end = m.span()
+            found = text[start:end]
+            fitting = accepted.get(found)
+            if fitting is None:
+                fitting = self._fitting(found)
+            for cand in fitting:
+                if cand.code in "KI" and _NAME_GOES_ON.match(text, end):
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
-                if not cand.auto and _case_ok(found, cand):
-                    out.append(Mention(m.start(), m.end(), cand.code, cand.name, cand.type, found,
-                                       city=cand.city, country=cand.country, kind=cand.kind))
-                    accepted = True
-                    break
-            pos = m.end() if accepted else m.start() + 1
+                out.append(Mention(start, end, cand.code, cand.name, cand.type, found,
+                                   city=cand.city, country=cand.country, kind=cand.kind))
+                pos = end
+                break
+            else:
+                pos = start + 1
+
+    def _fitting(self, found: str) -> tuple[Candidate, ...]:
+        """The candidates a surface form may stand for as written, remembered (bounded)."""
+        if len(self.accepted) >= 50_000:
+            self.accepted.clear()
+        fitting = self.accepted[found] = tuple(
+            cand for cand in self.candidates.get(_key(found), ()) if not cand.auto and _case_ok(found, cand))
+        return fitting
 
 
 def _key(surface: str) -> str:
@@ -162,10 +184,10 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = ()) -> A
                                        city=city_of_capital.get(_key(surface), surface)))
             for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
                 add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
-    regex = re.compile(r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
+    source = r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])"
     lowered = re.compile(r"(?<![\w])(?:" + trie_regex(candidates, lowered=True) + r")(?![\w])") \
         if LOWERED_SCANS else None
-    return ActorMatcher(candidates, regex, index, lowered)
+    return ActorMatcher(candidates, source, index, lowered)
 
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
