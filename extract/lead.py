@@ -31,6 +31,8 @@ from __future__ import annotations
 import _sre
 import functools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -57,6 +59,45 @@ _LOWER_FROM = {0x69: (0x130,), 0x6B: (0x212A,), 0xDF: (0x1E9E,), 0xE5: (0x212B,)
 """Characters whose one-character lower case is the key although they are neither its upper nor
 its title case (dotted capital I, Kelvin sign, capital sharp s, Angstrom sign, theta symbol, Ohm
 sign); tests/test_lead.py checks the table against every code point."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """A regex with what to scan a text with for its matches: its twin, or itself."""
+
+    regex: re.Pattern[str]
+    twin: re.Pattern[str]
+    grouped: bool
+    """Whether the twin's matches carry the regex's groups (else `finditer` reads them again)."""
+
+    @classmethod
+    def of(cls, regex: re.Pattern[str]) -> Scan:
+        """The scan of `regex`, made once where the regex is compiled."""
+        twin = scan_twin(regex) or regex
+        return cls(regex, twin, twin.groupindex == regex.groupindex)
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        """regex.finditer(text), found with the twin."""
+        return self.twin.finditer(text) if self.grouped else self._regrouped(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """regex.search(text), found with the twin."""
+        m = self.twin.search(text)
+        if m is None or self.grouped:
+            return m
+        own = self.regex.match(text, m.start())
+        return own if own is not None and own.end() == m.end() else self.regex.search(text)
+
+    def _regrouped(self, text: str) -> list[re.Match[str]]:
+        """The twin finds each match and the regex, run where it starts, reads its groups (the
+        same match: same start and end; were it ever not, the regex's own scan would decide)."""
+        found = []
+        for scanned in self.twin.finditer(text):
+            m = self.regex.match(text, scanned.start())
+            if m is None or m.end() != scanned.end():
+                return list(self.regex.finditer(text))
+            found.append(m)
+        return found
 
 
 @functools.lru_cache(maxsize=4096)

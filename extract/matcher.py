@@ -21,39 +21,18 @@ def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_t
     """Every match of every rule in one sentence, in rule order then position."""
     text = masked.text
     for rule in rules:
-        if rule.unless_scan is not None and rule.unless_scan.search(text):
+        if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
             continue
-        if rule.when_scan is not None and not rule.when_scan.search(text):
+        if rule.when_scan is not None and not rule.when_scan.twin.search(text):
             continue
+        scan = rule.scan
         if rule.kind == "topic":  # a topic is named once per sentence at most: the first match is enough
-            m = _first(rule, text)
+            m = scan.search(text)
             if m is not None:
                 yield make_hit(rule, sentence, masked, m, doc_text)
             continue
-        for m in rule.scan.finditer(text) if rule.scan_groups else _matches(rule, text):
+        for m in scan.twin.finditer(text) if scan.grouped else scan.finditer(text):
             yield make_hit(rule, sentence, masked, m, doc_text)
-
-
-def _first(rule: Rule, text: str) -> re.Match[str] | None:
-    """The rule's first match (with its groups)."""
-    m = rule.scan.search(text)
-    if m is None or rule.scan_groups:
-        return m
-    own = rule.regex.match(text, m.start())
-    return own if own is not None and own.end() == m.end() else rule.regex.search(text)
-
-
-def _matches(rule: Rule, text: str) -> list[re.Match[str]]:
-    """The rule's matches when its scan twin has no groups: the twin finds each match, and the
-    rule's own regex, run where it starts, reads its groups (the same match: same start and end;
-    were it ever not, the rule's own scan would decide)."""
-    found = []
-    for scanned in rule.scan.finditer(text):
-        m = rule.regex.match(text, scanned.start())
-        if m is None or m.end() != scanned.end():
-            return list(rule.regex.finditer(text))
-        found.append(m)
-    return found
 
 
 def make_hit(rule: Rule, sentence: Sentence, masked: Masked, m: re.Match[str], doc_text: str) -> Hit:

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .lead import scan_twin
+from .lead import Scan
 from .model import EVENT_TYPES, TOPICS
 from .trie import trie_regex
 from .yaml_lines import DataError, LineDict, line_of, load_yaml
@@ -125,18 +125,15 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     source: str = ""
     line: int | None = None
-    scan: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    """What to scan a sentence with: `regex`, or its scan twin (extract.lead), made once here."""
-    scan_groups: bool = field(init=False, repr=False, compare=False)
-    """Whether `scan` has the groups of `regex` (else each of its matches is read again by `regex`)."""
-    unless_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    when_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    scan: Scan = field(init=False, repr=False, compare=False)
+    """What to scan a sentence with for `regex`'s matches (its twin, extract.lead), made once here."""
+    unless_scan: Scan | None = field(init=False, repr=False, compare=False)
+    when_scan: Scan | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.scan = scan_twin(self.regex) or self.regex
-        self.scan_groups = self.scan.groupindex == self.regex.groupindex
-        self.unless_scan = (scan_twin(self.unless) or self.unless) if self.unless is not None else None
-        self.when_scan = (scan_twin(self.when) or self.when) if self.when is not None else None
+        self.scan = Scan.of(self.regex)
+        self.unless_scan = Scan.of(self.unless) if self.unless is not None else None
+        self.when_scan = Scan.of(self.when) if self.when is not None else None
 
     @property
     def where(self) -> str:

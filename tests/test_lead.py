@@ -78,9 +78,11 @@ def test_every_rule_twin_finds_the_rule_s_matches():
     texts = _texts()
     twins = 0
     for rule in extractor().ruleset.rules:
-        for regex, scan in ((rule.regex, rule.scan), (rule.unless, rule.unless_scan), (rule.when, rule.when_scan)):
-            if regex is not None and scan is not regex:
-                _same_matches(regex, scan, texts)
+        for scan in (rule.scan, rule.unless_scan, rule.when_scan):
+            if scan is not None and scan.twin is not scan.regex:
+                _same_matches(scan.regex, scan.twin, texts)
+                for text in texts[::7]:
+                    assert [m.regs for m in scan.finditer(text)] == [m.regs for m in scan.regex.finditer(text)]
                 twins += 1
     assert twins > 100
 
