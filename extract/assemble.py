@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .hits import Hit
-from .lead import Scan
+from .lead import compiled
 from .mentions import Mention
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
 from .rules import OPEN, RuleSet
@@ -110,13 +110,13 @@ class Assembler:
                 self.metric_of[_norm(form)] = canonical
         # word lists as tries (the words that can match at one place are prefixes of one another,
         # tried longest first as in an alternation sorted by length), scanned with their twins
-        self.metric_re = Scan.of(re.compile(
-            r"(?<![\w\-])(?:" + exact_trie_regex(self.metric_of) + r")(?![\w\-])", re.IGNORECASE)).twin \
+        self.metric_re = compiled(
+            r"(?<![\w\-])(?:" + exact_trie_regex(self.metric_of) + r")(?![\w\-])", re.IGNORECASE).twin \
             if self.metric_of else None
         self._metric_cache: dict[str, list[tuple[int, int, str]]] = {}
         vague = ruleset.lists.get("vague_goal_markers", ())
-        self.vague_goal = Scan.of(re.compile(r"\b(?:" + exact_trie_regex(v.lower() for v in vague) + r")\b",
-                                             re.IGNORECASE)).twin if vague else None
+        self.vague_goal = compiled(r"\b(?:" + exact_trie_regex(v.lower() for v in vague) + r")\b",
+                                   re.IGNORECASE).twin if vague else None
         self.role_of_title: dict[str, str] = {}
         for role, forms in gazetteer.titles.items():
             for form in forms:

@@ -7,23 +7,27 @@ opens with (?<![\\w\\-])), \\b, an optional word or, under IGNORECASE, any lette
 so it runs the whole pattern at every position of the text; and under IGNORECASE an alternation
 loses the shortcut that skips alternatives whose first literal does not fit.
 
-`scan_twin` rewrites such a pattern into one with the same matches (start, end and which match
-comes first) that opens with one alternative per character a match can start with, each a plain
-literal followed by what the pattern needs after that character (its derivative):
+`scan_twin` rewrites such a pattern into one with the same matches (start, end, groups and which
+match comes first) that opens with one alternative per character a match can start with, each a
+plain literal (case variants spelled out: dotted I, long s and Kelvin sign included) followed by
+what the pattern needs after that character (its derivative):
 
-    (?<![\\w\\-])(?:visit|talks)   ->   (?:V(?<![\\w\\-][\\s\\S])(?i:isit)|v(?<!...)(?i:isit)|T...|t...)
+    (?<![\\w\\-])(?:visit|talks)   ->   (?:v(?i:(?<![\\w\\-][\\s\\S])isit)|V(?i:...)|t(?i:...)|T(?i:...))
 
 Look-arounds before the first character are checked just after it (a look-behind widened by one
 character, anything else inside one); an optional opening (`(?:the )?talks`) becomes the two
 ways to start; alternatives that cannot start with the character drop out, the others keep their
-order. The twin has no groups: a caller that needs them runs the original pattern at the twin's
-match start (`match`), which finds the same match there.
+order. A pattern opening with a named group (a rule's first slot) is rewritten inside the group,
+so the twin keeps the groups; when the part rewritten holds groups, the twin has none and `Scan`
+reads them with the original at each match start. Where nearly every letter can start a match
+(MAX_DENSITY) the look-behind of the original, which fails at once inside words, is as quick as
+any dispatch, and the twin is the pattern alone with the first letter of each alternative spelled
+as the set of its cases (`_folded`), which lets the engine skip alternatives that do not fit.
 
 Only constructs whose derivative is plain are handled (literals, sets of literals, alternations,
 groups, repeats, look-arounds); anything else (back-references, categories or negated sets as a
-first character under IGNORECASE, possessive repeats at the start) makes `scan_twin` return None
-and the caller keeps the original. The rewritten source is checked to parse back to the tree it
-was written from.
+first character, possessive repeats at the start) makes `scan_twin` return None and the caller
+keeps the original. tests/test_lead.py checks the twins of every rule against the rules.
 """
 
 from __future__ import annotations
@@ -42,8 +46,8 @@ from typing import Any
 MAX_FIRST = 96
 """A twin with more possible first characters than this is not worth its size."""
 MAX_GROWTH = 8
-"""A twin's source may be this many times longer than the original's (plus a constant)."""
-MAX_DENSITY = 0.77
+"""A twin's tree may be this many times larger than the original's (plus a constant, see _size)."""
+MAX_DENSITY = 0.85
 """See _density."""
 _FREQUENCY = dict(zip("etaoinsrhldcumfpgwybvkxjqz", (
     .100, .072, .065, .061, .057, .056, .051, .049, .041, .033, .033, .024, .022, .020, .018, .016, .016, .015, .014,
@@ -51,7 +55,8 @@ _FREQUENCY = dict(zip("etaoinsrhldcumfpgwybvkxjqz", (
 """Share of each lower-case letter among the characters of English prose (spaces included)."""
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
-_IGNORECASE, _ASCII, _VERBOSE, _LOCALE = (int(f) for f in (re.IGNORECASE, re.ASCII, re.VERBOSE, re.LOCALE))
+_IGNORECASE, _ASCII, _VERBOSE, _LOCALE, _UNICODE = (
+    int(f) for f in (re.IGNORECASE, re.ASCII, re.VERBOSE, re.LOCALE, re.UNICODE))
 """The flags as plain ints: bit tests on RegexFlag members cost an enum call each."""
 _ANY_CHARACTER = (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE), (sre.CATEGORY, sre.CATEGORY_NOT_SPACE)])
 """[\\s\\S]: one character, whatever the flags."""
@@ -63,7 +68,8 @@ sign); tests/test_lead.py checks the table against every code point."""
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """A regex with what to scan a text with for its matches: its twin, or itself."""
+    """A pattern compiled for scanning: `regex` is it (its text, flags, groups and matches),
+    `twin` what to scan a text with for its matches: a twin without groups, or `regex`."""
 
     regex: re.Pattern[str]
     twin: re.Pattern[str]
@@ -72,9 +78,8 @@ class Scan:
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> Scan:
-        """The scan of `regex`, made once where the regex is compiled."""
-        twin = scan_twin(regex) or regex
-        return cls(regex, twin, twin.groupindex == regex.groupindex)
+        """compiled(regex.pattern, regex.flags), for a pattern compiled elsewhere."""
+        return compiled(regex.pattern, regex.flags)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         """regex.finditer(text), found with the twin."""
@@ -100,10 +105,49 @@ class Scan:
         return found
 
 
-@functools.lru_cache(maxsize=4096)
+def compiled(source: str, flags: int = 0) -> Scan:
+    """re.compile(source, flags) with its scan twin (see the module docstring).
+
+    Where the twin keeps the pattern's groups it is the pattern: `regex` and `twin` are then one
+    object, compiled from the twin's tree but with the pattern's own text and flags (so it
+    prints, compares and pickles as the pattern; the regex engine runs its code, not its
+    flags). Otherwise `regex` is compiled from the pattern with the first letter of each
+    alternative spelled as the set of its cases (`_folded`), and `twin`, if the pattern has
+    one, leads with its first characters and has no groups. Raises re.error for a bad pattern."""
+    parsed = parse_tree(source, flags)
+    if not isinstance(source, str) or parsed.state.flags & _LOCALE:
+        regex = re.compile(source, flags)
+        return Scan(regex, regex, True)
+    pattern_flags = int(parsed.state.flags)
+    twin_flags = pattern_flags & ~(_IGNORECASE | _VERBOSE)
+    tree = _twin_tree(list(parsed.data), parsed, pattern_flags, twin_flags)
+    if tree is not None and tree is not _DENSE:
+        regex = _pattern(source, pattern_flags, tree, _state(parsed.state, twin_flags))
+        if regex is not None:
+            return Scan(regex, regex, True)
+    try:
+        own = _folded(list(parsed.data), pattern_flags)
+    except RecursionError:
+        own = list(parsed.data)
+    regex = _pattern(source, pattern_flags, own, _state(parsed.state, pattern_flags & ~_VERBOSE))
+    if regex is None:
+        regex = re.compile(source, flags)  # raises re.error for a bad pattern, as it would anyway
+        return Scan(regex, regex, True)
+    flat = _twin_tree(None, parsed, pattern_flags, twin_flags) if tree is not _DENSE else None
+    twin = _pattern(source, pattern_flags, flat, _state(None, twin_flags)) if flat is not None and flat is not _DENSE \
+        else None
+    return Scan(regex, regex, True) if twin is None else Scan(regex, twin, False)
+
+
 def parse_tree(pattern: str, flags: int = 0) -> Any:
     """sre_parse.parse(pattern, flags), parsed once for every reader of a rule pattern (the
-    prefilter and the rewrite read the same trees; neither changes them)."""
+    prefilter and the rewrite read the same trees; neither changes them). A str pattern is
+    parsed as Unicode with or without the flag, so one parse serves both."""
+    return _parse(pattern, int(flags) & ~_UNICODE if isinstance(pattern, str) else int(flags))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(pattern: str, flags: int) -> Any:
     return sre_parse.parse(pattern, flags)
 
 
@@ -111,43 +155,51 @@ class Unsupported(Exception):
     """A construct the rewrite does not handle: the caller keeps the original pattern."""
 
 
-def scan_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The twin of a compiled str pattern (see the module docstring), or None when the rewrite
-    does not apply or would not pay. The twin has the original's groups when they lie outside
-    the part rewritten (a pattern opening with a named group is rewritten inside that group);
-    otherwise it has no groups at all."""
-    made = rewrite(regex)
-    return None if made is None else _compiled(*made)
+class TooDense(Unsupported):
+    """Too many characters can start a match for a twin to pay, with or without groups."""
 
 
-def rewrite(regex: re.Pattern[str]) -> tuple[str, Any, int] | None:
-    """The twin's source, the parsed tree it was written from and its flags, or None."""
-    if not isinstance(regex.pattern, str) or regex.flags & _LOCALE:
-        return None
+def _twin_tree(items: list[Any] | None, parsed: Any, flags: int, twin_flags: int) -> list[Any] | None:
+    """The tree of the twin led by its first characters: of `items` (the pattern's own, with
+    its groups), or with items None of the pattern without its groups; None where the rewrite
+    does not apply or does not pay (MAX_GROWTH), _DENSE where it never pays (MAX_DENSITY)."""
     try:
-        parsed = parse_tree(regex.pattern, regex.flags)
-    except re.error:
-        return None
-    flags = int(parsed.state.flags)
-    twin_flags = flags & ~(_IGNORECASE | _VERBOSE)
-    for grouped in (True, False):
-        try:
-            items = list(parsed.data) if grouped else _flat(parsed.data, 0)
-            tree, firsts = _lead(items, flags, twin_flags)
-            if _density(firsts) > MAX_DENSITY:
-                return None
-            state = _state(parsed.state if grouped else None, twin_flags)
-            source = _Writer(state).items(tree)
-        except (Unsupported, RecursionError):
-            continue
-        if len(source) > MAX_GROWTH * len(regex.pattern) + 2000:
+        tree = _lead(items if items is not None else _flat(parsed.data, 0), flags, twin_flags)
+        if _size(tree) > MAX_GROWTH * _size(list(parsed.data)) + 500:
             return None
-        return source, sre_parse.SubPattern(state, tree), twin_flags
-    return None
+        return _folded(tree, twin_flags)
+    except TooDense:
+        return _DENSE
+    except (Unsupported, RecursionError):
+        return None
+
+
+_DENSE: list[Any] = []
+"""_twin_tree's answer for a pattern that nearly every letter can start."""
+
+
+def _size(items: list[Any]) -> int:
+    """The number of elements and set members in a tree: what compiling it costs."""
+    total = 0
+    for op, av in items:
+        total += 1
+        if op is sre.IN:
+            total += len(av)
+        elif op is sre.BRANCH:
+            total += sum(_size(a.data) for a in av[1])
+        elif op is sre.SUBPATTERN:
+            total += _size(av[3].data)
+        elif op in _REPEATS or op is sre.POSSESSIVE_REPEAT:
+            total += _size(av[2].data)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            total += _size(av[1].data)
+        elif op is sre.ATOMIC_GROUP:
+            total += _size(av.data)
+    return total
 
 
 def _state(original: Any, flags: int) -> Any:
-    """Parser state for a twin: the original's groups (or none) and the twin's flags."""
+    """Parser state for a tree: the original's groups (or none) and the tree's flags."""
     state = sre_parse.State()
     state.flags = flags
     if original is not None:
@@ -156,26 +208,25 @@ def _state(original: Any, flags: int) -> Any:
     return state
 
 
-def _compiled(source: str, tree: Any, flags: int) -> re.Pattern[str]:
-    """re.compile(source, flags) without parsing the source again: the code is compiled from the
-    tree the source was written from (what re._compiler.compile does for a parsed pattern, with
-    the source kept as the pattern's text; tests/test_lead.py checks the source parses back to
-    the tree)."""
+def _pattern(source: str, flags: int, tree: list[Any], state: Any) -> re.Pattern[str] | None:
+    """A compiled pattern with the text `source` and the flags `flags` (those re.compile gives
+    it) whose code is compiled from `tree`, an equivalent of what parsing `source` gives:
+    re._compiler.compile for a parsed tree, with the text kept. None where the tree does not
+    compile or this Python's internals differ."""
     try:
-        code = sre_compile._code(tree, flags)
-        indexgroup: list[str | None] = [None] * tree.state.groups
-        for name, number in tree.state.groupdict.items():
+        code = sre_compile._code(sre_parse.SubPattern(state, tree), state.flags)
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, number in state.groupdict.items():
             indexgroup[number] = name
-        return _sre.compile(source, flags | tree.state.flags, code, tree.state.groups - 1, tree.state.groupdict,
-                            tuple(indexgroup))
-    except (TypeError, AttributeError, RecursionError):  # another Python's internals: parse the source instead
-        return re.compile(source, flags)
+        return _sre.compile(source, flags, code, state.groups - 1, state.groupdict, tuple(indexgroup))
+    except (re.error, TypeError, AttributeError, RecursionError, OverflowError):
+        return None
 
 
 # --- the rewrite ------------------------------------------------------------------------------
 
-def _lead(items: list[Any], flags: int, twin_flags: int) -> tuple[list[Any], set[int]]:
-    """The twin's tree and the characters its matches start with.
+def _lead(items: list[Any], flags: int, twin_flags: int) -> list[Any]:
+    """The twin's tree (Unsupported also where too many characters can start a match).
 
     A sequence opening with a capturing group (a rule's first slot) is rewritten inside the
     group, which then still starts where the match starts. Otherwise the head, the part of the
@@ -188,8 +239,8 @@ def _lead(items: list[Any], flags: int, twin_flags: int) -> tuple[list[Any], set
     if start < len(items) and items[start][0] is sre.SUBPATTERN and not _nullable(items[start]):
         group, add, delete, sub = items[start][1]
         if group is not None and not add and not delete:
-            inner, firsts = _lead([*items[:start], *sub.data], flags, twin_flags)
-            return [(sre.SUBPATTERN, (group, 0, 0, _subpattern(inner))), *_wrapped(items[start + 1:], wrap)], firsts
+            inner = _lead([*items[:start], *sub.data], flags, twin_flags)
+            return [(sre.SUBPATTERN, (group, 0, 0, _subpattern(inner))), *_wrapped(items[start + 1:], wrap)]
     end = 0
     while end < len(items) and _nullable(items[end]):
         end += 1
@@ -199,8 +250,8 @@ def _lead(items: list[Any], flags: int, twin_flags: int) -> tuple[list[Any], set
     if _has_groups(head):
         raise Unsupported("a group in the part to rewrite")
     firsts = _firsts(head, flags)
-    if not firsts or len(firsts) > MAX_FIRST:
-        raise Unsupported("too many first characters")
+    if not firsts or len(firsts) > MAX_FIRST or _density(firsts) > MAX_DENSITY:
+        raise TooDense("too many first characters")
     alternatives = []
     for char in sorted(firsts, key=lambda c: (-_FREQUENCY.get(chr(c), 0.0), c)):
         rest = _derive(head, char, flags)
@@ -208,7 +259,7 @@ def _lead(items: list[Any], flags: int, twin_flags: int) -> tuple[list[Any], set
             alternatives.append([(sre.LITERAL, char), *_wrapped(rest, wrap)])
     if not alternatives:
         raise Unsupported("no first character")
-    return [*_branch(alternatives), *_wrapped(tail, wrap)], firsts
+    return [*_branch(alternatives), *_wrapped(tail, wrap)]
 
 
 def _density(firsts: set[int]) -> float:
@@ -348,14 +399,14 @@ def _case_closure(code: int, flags: int) -> frozenset[int]:
     key = (code, flags & _ASCII)
     found = _CLOSURES.get(key)
     if found is None:
-        found = _CLOSURES[key] = frozenset(_folded(code, flags))
+        found = _CLOSURES[key] = frozenset(_closure_of(code, flags))
     return found
 
 
 _CLOSURES: dict[tuple[int, int], frozenset[int]] = {}
 
 
-def _folded(code: int, flags: int) -> set[int]:
+def _closure_of(code: int, flags: int) -> set[int]:
     if flags & _ASCII:
         char = chr(code)
         return {code, ord(char.swapcase())} if char.isascii() and char.isalpha() else {code}
@@ -376,6 +427,51 @@ def lowered_to(target: int) -> set[int]:
             out.add(ord(cased))
     out.update(_LOWER_FROM.get(target, ()))
     return out
+
+
+def _folded(items: list[Any], flags: int) -> list[Any]:
+    """`items` (under `flags`) with the first letter of each alternative under IGNORECASE
+    spelled as the set of its cases, outside IGNORECASE ("(?-i:[vV])"): the engine skips an
+    alternative whose first element is a literal or a set that does not fit the character,
+    but not one whose first element is a case-insensitive literal."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is sre.BRANCH:
+            alternatives = [_folded(list(a.data), flags) for a in av[1]]
+            if flags & _IGNORECASE:
+                alternatives = [[_cases(a[0], flags), *a[1:]] if a else a for a in alternatives]
+            out.extend(_branch(alternatives))
+        elif op is sre.SUBPATTERN:
+            group, add, delete, sub = av
+            out.append((op, (group, add, delete, _subpattern(_folded(list(sub.data), _flags(flags, add, delete))))))
+        elif op in _REPEATS or op is sre.POSSESSIVE_REPEAT:
+            out.append((op, (av[0], av[1], _subpattern(_folded(list(av[2].data), flags)))))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            out.append((op, (av[0], _subpattern(_folded(list(av[1].data), flags)))))
+        elif op is sre.ATOMIC_GROUP:
+            out.append((op, _subpattern(_folded(list(av.data), flags))))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _cases(item: tuple[Any, Any], flags: int) -> tuple[Any, Any]:
+    """A literal or a set of literals and ranges under IGNORECASE as the set of the characters
+    it matches, outside IGNORECASE; anything else as it is."""
+    op, av = item
+    if op is sre.LITERAL:
+        chars = _case_closure(av, flags)
+    elif op is sre.IN and all(member in (sre.LITERAL, sre.RANGE) for member, _ in av):
+        try:
+            chars = _characters(op, av, flags)
+        except Unsupported:
+            return item
+    else:
+        return item
+    if len(chars) == 1 and op is sre.LITERAL:
+        return item
+    members = [(sre.LITERAL, c) for c in sorted(chars)]
+    return sre.SUBPATTERN, (None, 0, _IGNORECASE, _subpattern([(sre.IN, members)]))
 
 
 # --- the tree -----------------------------------------------------------------------------------
@@ -478,107 +574,3 @@ def _zero_width(item: tuple[Any, Any]) -> bool:
 
 def _nullable_sequence(items: list[Any]) -> bool:
     return _subpattern(items).getwidth()[0] == 0
-
-
-# --- the source ----------------------------------------------------------------------------------
-
-_AT = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: r"\A", sre.AT_END: "$", sre.AT_END_STRING: r"\Z",
-       sre.AT_BOUNDARY: r"\b", sre.AT_NON_BOUNDARY: r"\B"}
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
-_FLAG_LETTERS = tuple((int(flag), letter) for flag, letter in (
-    (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.ASCII, "a"), (re.UNICODE, "u")))
-
-
-class _Writer:
-    """Regex source for parsed trees (what sre_parse.parse reads back into them). A subtree that
-    several alternatives of a twin share is written once."""
-
-    def __init__(self, state: Any) -> None:
-        self.names = {number: name for name, number in state.groupdict.items()}
-        self.memo: dict[int, str] = {}
-
-    def items(self, items: list[Any]) -> str:
-        return "".join(self.item(op, av) for op, av in items)
-
-    def sub(self, sub: Any) -> str:
-        found = self.memo.get(id(sub))
-        if found is None:
-            found = self.memo[id(sub)] = self.items(sub.data)
-        return found
-
-    def item(self, op: Any, av: Any) -> str:
-        if op is sre.LITERAL:
-            return _char(av)
-        if op is sre.NOT_LITERAL:
-            return f"[^{_char(av)}]"
-        if op is sre.ANY:
-            return "."
-        if op is sre.IN:
-            return _set_source(av)
-        if op is sre.AT:
-            return _AT[av]
-        if op is sre.BRANCH:
-            return "(?:" + "|".join(self.sub(a) for a in av[1]) + ")"
-        if op is sre.SUBPATTERN:
-            return self.group(*av)
-        if op is sre.ATOMIC_GROUP:
-            return f"(?>{self.sub(av)})"
-        if op in (sre.ASSERT, sre.ASSERT_NOT):
-            kind = ("=" if op is sre.ASSERT else "!") if av[0] == 1 else ("<=" if op is sre.ASSERT else "<!")
-            return f"(?{kind}{self.sub(av[1])})"
-        if op in _REPEATS or op is sre.POSSESSIVE_REPEAT:
-            low, high, sub = av
-            body = self.sub(sub)
-            if len(sub.data) != 1 or sub.data[0][0] in (sre.BRANCH, *_REPEATS, sre.POSSESSIVE_REPEAT, sre.AT) \
-                    or not body:
-                body = f"(?:{body})"
-            suffix = {sre.MAX_REPEAT: "", sre.MIN_REPEAT: "?", sre.POSSESSIVE_REPEAT: "+"}[op]
-            return body + _count(low, high) + suffix
-        raise Unsupported(str(op))
-
-    def group(self, group: int | None, add: int, delete: int, sub: Any) -> str:
-        body = self.sub(sub)
-        if group is not None:
-            if add or delete:
-                raise Unsupported("flags on a capturing group")
-            return f"(?P<{self.names[group]}>{body})" if group in self.names else f"({body})"
-        on = "".join(letter for flag, letter in _FLAG_LETTERS if add & flag)
-        off = "".join(letter for flag, letter in _FLAG_LETTERS if delete & flag)
-        return f"(?{on}{'-' + off if off else ''}:{body})"
-
-
-def _count(low: int, high: int) -> str:
-    if high == sre.MAXREPEAT:
-        return {0: "*", 1: "+"}.get(low, f"{{{low},}}")
-    if (low, high) == (0, 1):
-        return "?"
-    return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
-
-
-def _set_source(members: list[Any]) -> str:
-    parts = []
-    for op, av in members:
-        if op is sre.NEGATE:
-            parts.append("^")
-        elif op is sre.LITERAL:
-            parts.append(_char(av))
-        elif op is sre.RANGE:
-            parts.append(f"{_char(av[0])}-{_char(av[1])}")
-        elif op is sre.CATEGORY and av in _CATEGORIES:
-            parts.append(_CATEGORIES[av])
-        else:
-            raise Unsupported(str(op))
-    return "[" + "".join(parts) + "]"
-
-
-def _char(code: int) -> str:
-    """A character as regex source, the same inside and outside a set: ASCII letters and digits
-    as themselves, anything else as an escape."""
-    if code < 128 and chr(code).isalnum():
-        return chr(code)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lead import Scan
+from .lead import compiled
 from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
@@ -211,8 +211,9 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
     ("Ministry of Foreign Affairs of the Republic of Kazakhstan"), so the name of the person who
     heads the body ("Cabinet of Ministers Khojamyrat Geldimyradov") is not swallowed.
 
-    What is returned is the pattern's twin (extract.lead; same matches and groups): the pattern
-    opens with a look-behind and optional words, so it would be run at every position."""
+    The pattern opens with a look-behind and optional words, so the engine would run it at
+    every position: it is compiled from its twin (extract.lead: same matches and groups,
+    opening with the capital letters and organisation words a name can start with)."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     words = [w for w in tail_words if w and w[0].isupper()]
     if not words:
@@ -221,10 +222,8 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
         word = f"(?:{trie_regex(words)})(?![\\w\\-])"
         tail = (rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}"
                 rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+|\s+of\s+(?:the\s+)?){word}){{0,8}})?")
-    regex = re.compile(
-        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})")
-    scan = Scan.of(regex)
-    return scan.twin if scan.grouped else regex
+    return compiled(
+        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
