@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from .hits import Hit
 from .labels import describe_event
+from .lead import compiled
 from .mentions import Mention
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
 from .rules import EVENT_VERB_START, OPEN, RuleSet
+from .trie import exact_trie_regex
 
 if TYPE_CHECKING:
     from .engine import DocumentContext
@@ -136,14 +138,15 @@ class Assembler:
         for canonical, forms in ruleset.metrics.items():
             for form in (canonical, *forms):
                 self.metric_of[_norm(form)] = canonical
-        metric_words = sorted(self.metric_of, key=len, reverse=True)
-        self.metric_re = re.compile(
-            r"(?<![\w\-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in metric_words) + r")(?![\w\-])",
-            re.IGNORECASE) if metric_words else None
+        # word lists as tries (the words that can match at one place are prefixes of one another,
+        # tried longest first as in an alternation sorted by length), scanned with their twins
+        self.metric_re = compiled(
+            r"(?<![\w\-])(?:" + exact_trie_regex(self.metric_of) + r")(?![\w\-])", re.IGNORECASE).twin \
+            if self.metric_of else None
         self._metric_cache: dict[str, list[tuple[int, int, str]]] = {}
         vague = ruleset.lists.get("vague_goal_markers", ())
-        self.vague_goal = re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague) + r")\b",
-                                     re.IGNORECASE) if vague else None
+        self.vague_goal = compiled(r"\b(?:" + exact_trie_regex(v.lower() for v in vague) + r")\b",
+                                   re.IGNORECASE).twin if vague else None
         self.role_of_title: dict[str, str] = {}
         for role, forms in gazetteer.titles.items():
             for form in forms:

@@ -44,7 +44,7 @@ from .persons import (
 )
 from .prefilter import Prefilter
 from .quantities import WORD_NUMBERS, find_quantities
-from .rules import CLOSE, OPEN, RuleSet, load_rules, words_regex
+from .rules import CLOSE, OPEN, Rule, RuleSet, load_rules, words_regex
 from .sentences import split_sentences
 from .timex import find_timexes
 
@@ -133,7 +133,7 @@ class Extractor:
 
     # --- stage 2: people ------------------------------------------------------------------------
     def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],
-                by_sentence: list[list[Mention]], masks: MaskCache, plain: list[frozenset[int]]
+                by_sentence: list[list[Mention]], masks: SentenceMasks
                 ) -> tuple[list[Mention], dict[str, Person], list[Hit]]:
         persons: dict[str, Person] = {}
         for m in mentions:
@@ -142,8 +142,7 @@ class Extractor:
         hits: list[Hit] = []
         discovered: list[tuple[str, Hit]] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
-            masked = _masked(masks, text, sentence, sent_mentions)
-            rules = self.prefilter.select(plain[sentence.index], masked.text, self.person_rules, masked.letters)
+            masked, rules = masks.rules(sentence, sent_mentions, self.person_rules)
             for hit in match_rules(rules, sentence, masked, text):
                 name_value = hit.slots.get(hit.rule.emit.get("name", "name"))
                 if isinstance(name_value, Mention):
@@ -197,14 +196,12 @@ class Extractor:
         return out
 
     def _resolve_titles(self, doc: Document, text: str, sentences: list[Sentence], by_sentence: list[list[Mention]],
-                        persons: dict[str, Person], masks: MaskCache, plain: list[frozenset[int]]
-                        ) -> tuple[list[Mention], list[Hit]]:
+                        persons: dict[str, Person], masks: SentenceMasks) -> tuple[list[Mention], list[Hit]]:
         """Titles without a name ("the Head of Uzbekistan") -> the office holder at the doc date."""
         found: list[Mention] = []
         hits: list[Hit] = []
         for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
-            masked = _masked(masks, text, sentence, sent_mentions)
-            rules = self.prefilter.select(plain[sentence.index], masked.text, self.resolve_rules, masked.letters)
+            masked, rules = masks.rules(sentence, sent_mentions, self.resolve_rules)
             for hit in match_rules(rules, sentence, masked, text):
                 after = text[hit.end:hit.end + 40]
                 if _NAME_AFTER.match(after) or any(
@@ -242,18 +239,18 @@ class Extractor:
             sentences = [Sentence(s.index, s.start, s.end, doc.text[s.start:s.end]) for s in sentences]
         mentions = self._base_mentions(text, doc.published)
         by_sentence = _by_sentence(sentences, mentions)
-        cache: MaskCache = {}
-        plain = [self.prefilter.plain(s.text) for s in sentences]
-        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache, plain)
+        cache = SentenceMasks(text, sentences, self.prefilter)
+        mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache)
         by_sentence = _by_sentence(sentences, mentions)
-        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache, plain)
+        resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache)
         if resolved:
             mentions = resolve_overlaps(resolved + mentions)
             by_sentence = _by_sentence(sentences, mentions)
-        masks = [_masked(cache, text, s, ms) for s, ms in zip(sentences, by_sentence, strict=True)]
+        masks: list[Masked] = []
         hits: dict[str, list[Hit]] = {kind: [] for kind in FACT_KINDS}
-        for sentence, masked in zip(sentences, masks, strict=True):
-            rules = self.prefilter.select(plain[sentence.index], masked.text, self.fact_rules, masked.letters)
+        for sentence, sent_mentions in zip(sentences, by_sentence, strict=True):
+            masked, rules = cache.rules(sentence, sent_mentions, self.fact_rules)
+            masks.append(masked)
             for hit in match_rules(rules, sentence, masked, text):
                 hits[hit.rule.kind].append(hit)
             hits["topic"].extend(topics_in_counts(rules, sentence, masked))
@@ -283,16 +280,30 @@ class DocumentContext:
         """The two persons named most often: who "the two leaders" are."""
 
 
-MaskCache = dict[tuple[int, tuple[int, ...]], Masked]
+class SentenceMasks:
+    """The masked sentences of one document and the rules worth running on each.
 
+    The stages (people, titles, facts) ask for the same sentence with the same mentions more
+    often than not: its mask and the prefilter's verdict on it (which rules of any kind may
+    match) are made once per set of mentions, and each stage takes the rules of its kind."""
 
-def _masked(cache: MaskCache, text: str, sentence: Sentence, mentions: list[Mention]) -> Masked:
-    """A sentence masked with its mentions; the stages ask again only when the mentions changed."""
-    key = (sentence.start, tuple(id(m) for m in mentions))
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = mask(text, sentence.start, sentence.end, mentions)
-    return found
+    def __init__(self, text: str, sentences: list[Sentence], prefilter: Prefilter) -> None:
+        self.text = text
+        self.prefilter = prefilter
+        self.plain = [prefilter.plain(s.text) for s in sentences]
+        self._made: dict[tuple[int, tuple[int, ...]], tuple[Masked, frozenset[int]]] = {}
+
+    def rules(self, sentence: Sentence, mentions: list[Mention], allowed: frozenset[int]
+              ) -> tuple[Masked, list[Rule]]:
+        """The sentence masked with its mentions, and the rules among `allowed` worth running on it."""
+        key = (sentence.start, tuple(map(id, mentions)))
+        made = self._made.get(key)
+        if made is None:
+            masked = mask(self.text, sentence.start, sentence.end, mentions)
+            passing = self.prefilter.passing(self.plain[sentence.index], masked.text, masked.letters)
+            made = self._made[key] = (masked, passing)
+        masked, passing = made
+        return masked, self.prefilter.ordered(passing & allowed)
 
 
 def _norm(text: str) -> str:
@@ -331,6 +342,8 @@ def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Pers
                     return mention.name
     said: Counter[str] = Counter()
     for masked in masks:
+        if "P" not in masked.letters:
+            continue  # both ways of quoting name a person's placeholder: no scan needed without one
         for m in _SPEECH.finditer(masked.text):
             index = m.group(1) or m.group(2)
             said[masked.mentions[int(index)].name] += 1

@@ -8,47 +8,7 @@ from collections.abc import Iterable, Iterator
 from .hits import Hit
 from .masking import Masked
 from .model import Sentence
-from .prefilter import ASSERT_NOT, LITERAL, SUBPATTERN, sre_parse
 from .rules import OPEN, Rule
-
-_LEAD = "(?<![\\w\\-])(?:"
-"""How compile_pattern opens every rule regex: no word character or hyphen before the match."""
-_SLOT_LEAD = re.compile("\\(\\?P<\\w+>" + OPEN)
-_SCANS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def scan_regex(regex: re.Pattern[str]) -> re.Pattern[str]:
-    """The regex to scan with: the same one, or for a rule opening with a placeholder slot
-    ("{state}'s {title}") a rewrite that the engine can skip through.
-
-    The leading look-behind of a rule regex leaves the engine no first character to look for,
-    so it runs the pattern at every position of the sentence. When the pattern opens with a
-    placeholder's private-use mark, the look-behind can follow that mark instead (it tests the
-    character before the mark, as before): the pattern then opens with a literal the engine
-    searches for directly. Same groups, same matches."""
-    entry = _SCANS.get(id(regex))
-    if entry is not None and entry[0] is regex:
-        return entry[1]
-    scan = regex
-    if regex.pattern.startswith(_LEAD) and _opens_with_slot(regex):
-        body = regex.pattern[len(_LEAD):]
-        lead = _SLOT_LEAD.match(body)
-        if lead is not None:
-            scan = re.compile(f"(?:{body[:lead.end()]}(?<![\\w\\-]{OPEN}){body[lead.end():]}", regex.flags)
-    _SCANS[id(regex)] = (regex, scan)
-    return scan
-
-
-def _opens_with_slot(regex: re.Pattern[str]) -> bool:
-    """Whether every match of the rule regex starts with a placeholder slot's mark: after the
-    look-behind comes a named group opening with the mark. (The parser splices the body's
-    non-capturing group into the sequence; a body with alternatives would show a BRANCH here,
-    and the look-behind guards every alternative, so such a body is left alone.)"""
-    items = list(sre_parse.parse(regex.pattern, regex.flags))
-    if len(items) < 2 or items[0][0] != ASSERT_NOT or items[1][0] != SUBPATTERN or items[1][1][0] is None:
-        return False
-    slot = list(items[1][1][-1])
-    return bool(slot) and slot[0] == (LITERAL, ord(OPEN))
 
 
 def _placeholder_mention(masked: Masked, group_text: str):
@@ -59,17 +19,19 @@ def _placeholder_mention(masked: Masked, group_text: str):
 
 def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_text: str) -> Iterator[Hit]:
     """Every match of every rule in one sentence, in rule order then position."""
+    text = masked.text
     for rule in rules:
-        if rule.unless is not None and scan_regex(rule.unless).search(masked.text):
+        if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
             continue
-        if rule.when is not None and not scan_regex(rule.when).search(masked.text):
+        if rule.when_scan is not None and not rule.when_scan.twin.search(text):
             continue
+        scan = rule.scan
         if rule.kind == "topic":  # a topic is named once per sentence at most: the first match is enough
-            m = scan_regex(rule.regex).search(masked.text)
+            m = scan.search(text)
             if m is not None:
                 yield make_hit(rule, sentence, masked, m, doc_text)
             continue
-        for m in scan_regex(rule.regex).finditer(masked.text):
+        for m in scan.twin.finditer(text) if scan.grouped else scan.finditer(text):
             yield make_hit(rule, sentence, masked, m, doc_text)
 
 
@@ -81,15 +43,15 @@ def topics_in_counts(rules: Iterable[Rule], sentence: Sentence, masked: Masked) 
     counts = [m for m in masked.mentions if m.code == "C"]
     if not counts:
         return
+    text = masked.text
     for rule in rules:
         if rule.kind != "topic":
             continue
-        if rule.unless is not None and scan_regex(rule.unless).search(masked.text):
+        if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
             continue
-        if rule.when is not None and not scan_regex(rule.when).search(masked.text):
+        if rule.when_scan is not None and not rule.when_scan.twin.search(text):
             continue
-        regex = scan_regex(rule.regex)
-        found = next((m for m in counts if regex.search(m.surface)), None)
+        found = next((m for m in counts if rule.scan.twin.search(m.surface)), None)
         if found is not None:
             yield Hit(rule, sentence, masked, found.start, found.end)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lead import compiled
 from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
@@ -66,11 +67,19 @@ class ActorMatcher:
     """Finds gazetteer actors in text with one trie regex."""
 
     candidates: dict[str, list[Candidate]]
-    regex: re.Pattern[str]
+    source: str
+    """The trie of every surface form, led by a look-behind: matched case-insensitively (see `find`)."""
     entries: dict[tuple[str, str], Any] = field(default_factory=dict)
     lowered: re.Pattern[str] | None = None
     """The same trie for the lower-cased text (trie_regex's `lowered`): the IGNORECASE trie,
     led by a look-behind, makes the engine try every name at every character."""
+    regex: re.Pattern[str] | None = None
+    """`source` under IGNORECASE, compiled when first needed: only a text that cannot be
+    lower-cased in its place (trie.FOLD_EXCEPTIONS) needs it, and it is the largest pattern
+    of the extractor (about a sixth of a second to compile)."""
+    accepted: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+    """Surface form as found -> the candidates its case admits, in order: a pure function of
+    the form, asked for every name of every document, worked out once per form."""
 
     def find(self, text: str) -> list[Mention]:
         """Longest names first; when the longest fails its case check ("consultative meeting of ..."
@@ -81,26 +90,39 @@ class ActorMatcher:
         if self.lowered is not None and FOLD_EXCEPTIONS.search(text) is None:
             search, subject = self.lowered.search, text.lower()  # same length, same offsets
         else:
+            if self.regex is None:
+                self.regex = re.compile(self.source, re.IGNORECASE)
             search, subject = self.regex.search, text
+        accepted = self.accepted
         while (m := search(subject, pos)) is not None:
-            found = text[m.start():m.end()]
-            accepted = False
-            candidates = self.candidates.get(_key(found), ())
-            for cand in candidates:
-                if cand.code in "KI" and _NAME_GOES_ON.match(text, m.end()):
+            start, end = m.span()
+            found = text[start:end]
+            fitting = accepted.get(found)
+            if fitting is None:
+                fitting = self._fitting(found)
+            for cand in fitting:
+                if cand.code in "KI" and _NAME_GOES_ON.match(text, end):
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
-                if not cand.auto and _case_ok(found, cand):
-                    out.append(_mention(m.start(), m.end(), cand, found))
-                    if cand.type == "Person" and len(candidates) > 1:
-                        people = [c for c in candidates if c.type == "Person" and not c.auto and _case_ok(found, c)]
-                        if len(people) > 1:
-                            shared.append((len(out) - 1, people))
-                    accepted = True
-                    break
-            pos = m.end() if accepted else m.start() + 1
+                out.append(_mention(start, end, cand, found))
+                if cand.type == "Person" and len(fitting) > 1:
+                    people = [c for c in fitting if c.type == "Person"]
+                    if len(people) > 1:
+                        shared.append((len(out) - 1, people))
+                pos = end
+                break
+            else:
+                pos = start + 1
         if shared:
             _settle_shared_names(out, shared)
         return out
+
+    def _fitting(self, found: str) -> tuple[Candidate, ...]:
+        """The candidates a surface form may stand for as written, remembered (bounded)."""
+        if len(self.accepted) >= 50_000:
+            self.accepted.clear()
+        fitting = self.accepted[found] = tuple(
+            cand for cand in self.candidates.get(_key(found), ()) if not cand.auto and _case_ok(found, cand))
+        return fitting
 
 
 def _mention(start: int, end: int, cand: Candidate, found: str) -> Mention:
@@ -190,10 +212,10 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = (),
                                        city=city_of_capital.get(_key(surface), surface)))
             for surface in (*_plain_words(e, "adjectives"), *_plain_words(e, "demonyms")):
                 add(surface, Candidate(e.name, "Country", "A", surface, surface in exact))
-    regex = re.compile(r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])", re.IGNORECASE)
+    source = r"(?<![\w])(?:" + trie_regex(candidates) + r")(?![\w])"
     lowered = re.compile(r"(?<![\w])(?:" + trie_regex(candidates, lowered=True) + r")(?![\w])") \
         if LOWERED_SCANS else None
-    return ActorMatcher(candidates, regex, index, lowered)
+    return ActorMatcher(candidates, source, index, lowered)
 
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
@@ -214,16 +236,21 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
 
     After the head word, "of …" continues only with words that name a field or a state
     ("Ministry of Foreign Affairs of the Republic of Kazakhstan"), so the name of the person who
-    heads the body ("Cabinet of Ministers Khojamyrat Geldimyradov") is not swallowed."""
+    heads the body ("Cabinet of Ministers Khojamyrat Geldimyradov") is not swallowed.
+
+    The pattern opens with a look-behind and optional words, so the engine would run it at
+    every position: it is compiled from its twin (extract.lead: same matches and groups,
+    opening with the capital letters and organisation words a name can start with)."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     words = [w for w in tail_words if w and w[0].isupper()]
     if not words:
-        return re.compile(
-            rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){_ORG_TAIL})")
-    word = f"(?:{trie_regex(words)})(?![\\w\\-])"
-    tail = (rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}"
-            rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+|\s+of\s+(?:the\s+)?){word}){{0,8}})?")
-    return re.compile(rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})")
+        tail = _ORG_TAIL
+    else:
+        word = f"(?:{trie_regex(words)})(?![\\w\\-])"
+        tail = (rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}"
+                rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+|\s+of\s+(?:the\s+)?){word}){{0,8}})?")
+    return compiled(
+        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as sre_constants  # type: ignore[attr-defined]
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
+from .lead import parse_tree
 from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 LITERAL = sre_constants.LITERAL
@@ -119,7 +114,7 @@ def required_conditions(pattern: str, flags: int = 0) -> list[frozenset[str]]:
     """All the required sets of a pattern worth checking: distinct, none with a string shorter
     than MIN_USEFUL or a common word, none so large that checking it costs more than it saves."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = parse_tree(pattern, flags)
     except re.error:
         return []
     out: list[frozenset[str]] = []
@@ -188,7 +183,7 @@ def _element(op: Any, av: Any) -> frozenset[str] | None:
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings (lower case) one of which every match contains; None when no such set is found."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = parse_tree(pattern, flags)
     except re.error:
         return None
     strings = _sequence(list(parsed))
@@ -257,6 +252,8 @@ class Prefilter:
                 extra.append(len(rules) + conditions.index(condition))
             if extra:
                 self.extras[i] = tuple(extra)
+        self.needs: dict[int, frozenset[int]] = {i: frozenset(extra) for i, extra in self.extras.items()}
+        """`extras` as sets: a rule passes when its set is a subset of the chosen indices (one C-level test)."""
         # a longer string's entry also carries the rules of the strings it starts with, so one
         # (longest) match at a position is enough
         self.expanded: dict[str, frozenset[int]] = {
@@ -305,11 +302,12 @@ class Prefilter:
             chosen.update(ids)
         return frozenset(chosen)
 
-    def select(self, plain: frozenset[int], masked_text: str, allowed: frozenset[int] | None = None,
-               letters: frozenset[str] | None = None) -> list[Any]:
-        """The rules worth running on a masked sentence whose plain scan gave `plain`, in order;
-        `letters` are the placeholder letters of the masked sentence, when the caller knows them."""
-        chosen = set(self.always) | plain
+    def passing(self, plain: frozenset[int], masked_text: str, letters: frozenset[str] | None = None
+                ) -> frozenset[int]:
+        """Indices of the rules (of every kind) worth running on a masked sentence whose plain scan
+        gave `plain`; `letters` are its placeholder letters, when the caller knows them. One call
+        serves every stage that runs rules on the same masked sentence."""
+        chosen = self.always | plain if self.always else set(plain)
         if letters is None:
             letters = frozenset(masked_text[i + 1] for i in range(len(masked_text) - 1) if masked_text[i] == "\ue000")
         for letter in letters:
@@ -319,9 +317,20 @@ class Prefilter:
         if self.masked:
             lower = masked_text.lower()
             chosen.update(i for i, strings in self.masked if any(s in lower for s in strings))
-        extras = self.extras
-        ids = chosen & allowed if allowed is not None else {i for i in chosen if i < len(self.rules)}
-        return [self.rules[i] for i in sorted(ids) if i not in extras or all(x in chosen for x in extras[i])]
+        count, needs = len(self.rules), self.needs
+        return frozenset(i for i in chosen if i < count and (i not in needs or needs[i] <= chosen))
+
+    def select(self, plain: frozenset[int], masked_text: str, allowed: frozenset[int] | None = None,
+               letters: frozenset[str] | None = None) -> list[Any]:
+        """The rules worth running on a masked sentence whose plain scan gave `plain`, in order;
+        `letters` are the placeholder letters of the masked sentence, when the caller knows them."""
+        ids = self.passing(plain, masked_text, letters)
+        return self.ordered(ids & allowed if allowed is not None else ids)
+
+    def ordered(self, ids: Iterable[int]) -> list[Any]:
+        """The rules of these indices, in rule order."""
+        rules = self.rules
+        return [rules[i] for i in sorted(ids)]
 
     def candidates(self, text: str) -> list[Any]:
         """The rules worth running on one masked sentence (plain scan and check together)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .trie import trie_regex
+from .trie import exact_trie_regex, trie_regex
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -65,14 +65,22 @@ CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP",
                     "jpy": "JPY",
                     "₺": "TRY", "₩": "KRW", "r$": "BRL"}
 
-APPROX_WORDS = re.compile(
-    r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-    r"fewer\s+than|under|close\s+to|up\s+to|at\s+least|above|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
-    r"in\s+excess\s+of|upwards\s+of|just\s+(?:over|under)|well\s+over|estimated|an\s+estimated|"
-    r"почти|около)\s*$",
+APPROX_PHRASES = (
+    "about", "around", "approximately", "approx.", "nearly", "almost", "roughly", "some", "over", "more than",
+    "less than", "fewer than", "under", "close to", "up to", "at least", "above", "exceed", "exceeded", "exceeding",
+    "exceeds", "surpass", "surpassed", "surpassing", "surpasses", "in excess of", "upwards of", "just over",
+    "just under", "well over", "estimated", "an estimated", "почти", "около",
+)
+"""Qualifiers before a quantity that make it approximate ("more than 200 events"); the words of a
+phrase may be apart by any whitespace."""
+_APPROX_BEFORE = re.compile(
+    r"\s*(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(phrase.split()))
+                         for phrase in APPROX_PHRASES) + ")",
     re.IGNORECASE,
 )
-"""Qualifiers before a quantity that make it approximate ("more than 200 events")."""
+"""The qualifiers spelled backwards, after the whitespace that may follow them: read at the start of
+the reversed words before a quantity, where a qualifier must end, in one attempt (a forward
+search for "qualifier, whitespace, end" tries every position of the window)."""
 
 _NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|"
@@ -80,13 +88,15 @@ _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|f
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?")
 _SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
-_CUR_WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CURRENCY_WORDS), key=len, reverse=True))
+_CUR_WORD = exact_trie_regex(CURRENCY_WORDS)
+"""The currency words as a trie (whitespace between words flexible): an alternation of them all,
+longest first, was tried word by word after every number."""
 ISO_CODES = frozenset("""USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY SAR AED QAR KWD OMR BHD IRR PKR INR
 BDT LKR NPR AFN MNT KRW KPW VND THB MYR IDR PHP SGD AUD NZD CAD MXN BRL ARS CLP PEN COP UYU BOB PYG ZAR NGN GHS KES TZS
 UGX RWF ETB EGP MAD DZD TND LYD SDG CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH BYN MDL RSD ILS JOD LBP IQD SYP YER
 HKD TWD XOF XAF""".split())
 """ISO 4217 codes recognised next to a number ("CAD 56 billion", "2.5 bln USD"); matched in capitals only."""
-_CODES = "|".join(sorted(ISO_CODES))
+_CODES = exact_trie_regex(ISO_CODES)
 LOCAL_SIGNS = {"QR": "QAR", "JD": "JOD", "KD": "KWD", "BD": "BHD", "RO": "OMR", "SR": "SAR", "Dh": "AED", "Dhs": "AED",
                "KSh": "KES", "Ksh": "KES", "KShs": "KES", "TSh": "TZS", "USh": "UGX", "₦": "NGN", "Tk": "BDT",
                "Rs": "INR", "RM": "MYR", "Rp": "IDR", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
@@ -165,12 +175,15 @@ def scale_of(word: str | None) -> float:
 
 
 def is_approx(text: str, start: int) -> bool:
-    """Whether words just before `start` qualify the quantity as approximate."""
-    return bool(APPROX_WORDS.search(text, max(0, start - 24), start))
+    """Whether the 24 characters before `start` end with a qualifier that makes the quantity
+    approximate (and whitespace): "more than 200", but also "awesome 5", as no word boundary is
+    asked before the qualifier."""
+    return _APPROX_BEFORE.match(text[max(0, start - 24):start][::-1]) is not None
 
 
-def _approx_or_vague(text: str, start: int, number_text: str) -> bool:
-    return is_approx(text, start) or number_text.strip().lower() in VAGUE_WORD_NUMBERS
+def _approx_or_vague(approx: bool, number_text: str) -> bool:
+    """Approximate by the words before it (`approx`) or by the number word itself ("dozens")."""
+    return approx or number_text.strip().lower() in VAGUE_WORD_NUMBERS
 
 
 def _clean(value: float) -> float:
@@ -192,35 +205,41 @@ ANCHOR = re.compile(
 detailed patterns are tried only at these positions, which keeps the scan of a long document to
 one pass of this small expression."""
 
-_ANCHOR_SIGNS = "".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))}))
-_ANCHOR_RUNS = re.compile(rf"\w+|[{re.escape(_ANCHOR_SIGNS)}]")
-_ANCHOR_WORD_SET = frozenset(w.lower() for w in _ANCHOR_WORDS)
-_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+_ANCHOR_SIGNS = re.escape("".join(sorted({*"$€£¥₽₹₸₺₩", *(s[0] for s in LOCAL_SIGNS if not re.match(r"\w", s[0]))})))
+_CANDIDATE_RUN = (
+    r"(?=[A-Za-z]*+[^\WA-Za-z]"
+    rf"|(?ai:{trie_regex(w.lower() for w in _ANCHOR_WORDS)})(?!\w)"
+    r"|[A-Za-z]{1,4}+(?!\w)[\s\S]{0,4}[\d$])"
+)
+"""At the start of a run of word characters: the run is a number word (case aside), holds a
+character other than an ASCII letter (a digit: "5", "USD5"; non-ASCII runs, as case folding
+differs there), or is a code of at most four letters ("US", "KShs", "NZ$") with a digit or "$"
+at most five characters after it. ANCHOR can match at no other run."""
+_SIGN_AT = re.compile(f"[{_ANCHOR_SIGNS}]")
+_RUN_AFTER = re.compile(r"\W" + _CANDIDATE_RUN)
+_RUN_AT = re.compile(_CANDIDATE_RUN)
+"""ANCHOR's leading look-behinds leave the regex engine no shortcut: it would try all of its
+alternatives at every character. These scans open with a character set instead (a sign; a
+character that ends a run), so the engine passes over the letters of words by itself."""
 
 
 def _anchors(text: str) -> list[int]:
     """The start of each match of ANCHOR.finditer(text), with ANCHOR tried only where it can match.
 
-    ANCHOR's leading look-behinds leave the regex engine no shortcut: it tries all alternatives
-    at every character. But each alternative either starts with a sign or refuses a word
-    character before it, so a match starts at a sign or where a run of word characters starts;
-    and the run, r, must then be a number word (the whole run, case aside), hold a non-letter
-    (a digit: "5", "USD5"), or be a code of at most four characters ("US", "U.S.", "KShs",
-    "NZ$") with a digit or "$" at most five characters after the run. Runs failing all of these
-    (nearly every word) are skipped; non-ASCII runs are always tried, as case folding differs
-    there. The scan resumes where the previous match ended, exactly as finditer does."""
+    Each alternative of ANCHOR either starts with a sign or refuses a word character before it,
+    so a match starts at a sign or where a run of word characters starts, and only at the runs
+    _CANDIDATE_RUN accepts. The scan resumes where the previous match ended, exactly as
+    finditer does."""
+    candidates = [m.start() for m in _SIGN_AT.finditer(text)]
+    candidates += [m.end() for m in _RUN_AFTER.finditer(text)]
+    if _RUN_AT.match(text):
+        candidates.append(0)
+    candidates.sort()
     starts: list[int] = []
     match = ANCHOR.match
-    near = _DIGIT_OR_DOLLAR.search
-    words = _ANCHOR_WORD_SET
     pos = 0
-    for run in _ANCHOR_RUNS.finditer(text):
-        p, e = run.span()
+    for p in candidates:
         if p < pos:
-            continue
-        r = run.group()
-        if (r.isalpha() and r.isascii() and r.lower() not in words
-                and (e - p > 4 or near(text, e, e + 5) is None)):
             continue
         m = match(text, p)
         if m is not None:
@@ -229,7 +248,7 @@ def _anchors(text: str) -> list[int]:
     return starts
 
 
-def _money(m: re.Match[str], text: str) -> Quantity | None:
+def _money(m: re.Match[str], approx: bool) -> Quantity | None:
     if m.group("sym"):
         num, scale_word = m.group("n1"), m.group("s1")
         sym = m.group("sym")
@@ -250,21 +269,23 @@ def _money(m: re.Match[str], text: str) -> Quantity | None:
         return None
     sign_word = m.group("sym").lower() if m.group("sym") in ("Rs",) else None
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
-                    _approx_or_vague(text, m.start(), num), sign_word if m.group("sym") else word)
+                    _approx_or_vague(approx, num), sign_word if m.group("sym") else word)
 
 
 def _at(text: str, pos: int) -> list[Quantity]:
-    """Every kind of quantity that starts at pos (the caller keeps the longest)."""
+    """Every kind of quantity that starts at pos (the caller keeps the longest). Whether the words
+    before pos make it approximate is the same for every kind, so it is asked once."""
     out: list[Quantity] = []
+    approx = is_approx(text, pos)
     m = MONEY.match(text, pos)
     if m:
-        q = _money(m, text)
+        q = _money(m, approx)
         if q:
             out.append(q)
     m = PERCENT.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
         out.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
-                            _approx_or_vague(text, m.start(), m.group("n"))))
+                            _approx_or_vague(approx, m.group("n"))))
     m = MULTIPLE.match(text, pos)
     if m:
         if m.group("w"):
@@ -273,15 +294,13 @@ def _at(text: str, pos: int) -> list[Quantity]:
         else:
             value = parse_number(m.group("n"))
         if value is not None:
-            out.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times", is_approx(text, m.start())))
+            out.append(Quantity("multiple", m.start(), m.end(), _clean(value), "times", approx))
     m = AMOUNT.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
-        out.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None,
-                            is_approx(text, m.start())))
+        out.append(Quantity("amount", m.start(), m.end(), _clean(value * scale_of(m.group("s"))), None, approx))
     m = NUMBER.match(text, pos)
     if m and (value := parse_number(m.group("n"))) is not None:
-        out.append(Quantity("number", m.start(), m.end(), _clean(value), None,
-                            _approx_or_vague(text, m.start(), m.group("n"))))
+        out.append(Quantity("number", m.start(), m.end(), _clean(value), None, _approx_or_vague(approx, m.group("n"))))
     return out
 
 

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .lead import Scan, compiled
 from .model import EVENT_TYPES, TOPICS
 from .trie import trie_regex
 from .yaml_lines import DataError, LineDict, line_of, load_yaml
@@ -135,6 +136,19 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     source: str = ""
     line: int | None = None
+    scan: Scan = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    """What to scan a sentence with for `regex`'s matches (extract.lead), made with `regex`."""
+    unless_scan: Scan | None = field(default=None, repr=False, compare=False)
+    when_scan: Scan | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Scans for a rule made from compiled patterns rather than by compile_pattern."""
+        if self.scan is None:
+            self.scan = Scan.of(self.regex)
+        if self.unless_scan is None and self.unless is not None:
+            self.unless_scan = Scan.of(self.unless)
+        if self.when_scan is None and self.when is not None:
+            self.when_scan = Scan.of(self.when)
 
     @property
     def where(self) -> str:
@@ -209,8 +223,10 @@ def _spaces_to_whitespace(pattern: str) -> str:
     return "".join(out)
 
 
-def compile_pattern(pattern: str, lexicons: dict[str, str], where: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Turn a rule pattern into a regex over masked sentences; returns it with its named slots."""
+def compile_pattern(pattern: str, lexicons: dict[str, str], where: str) -> tuple[Scan, dict[str, str]]:
+    """Turn a rule pattern into a regex over masked sentences; returns it with its named slots.
+    The regex comes with what to scan for its matches with (extract.lead.compiled: an
+    equivalent that opens with its first characters)."""
     slots: dict[str, str] = {}
     counts: dict[str, int] = {}
 
@@ -240,13 +256,13 @@ def compile_pattern(pattern: str, lexicons: dict[str, str], where: str) -> tuple
     text = _SLOT.sub(slot, text)
     text = text.replace("\x00GAP\x00", GAP)
     try:
-        regex = re.compile(rf"(?<![\w\-])(?:{text})(?![\w])", re.IGNORECASE)
+        scan = compiled(rf"(?<![\w\-])(?:{text})(?![\w])", re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"bad pattern: {exc}") from None
     del where
-    for raw_name in regex.groupindex:
+    for raw_name in scan.regex.groupindex:
         slots.setdefault(raw_name, "text")
-    return regex, slots
+    return scan, slots
 
 
 def _check_reference(value: Any, slots: dict[str, str], key: str, allow_literal: bool) -> None:
@@ -447,19 +463,20 @@ def _build_rule(raw: Any, default_kind: Any, lexicons: dict[str, str], label: st
     if not isinstance(pattern, str) or not pattern.strip():
         raise DataError(label, line, f"rule {rule_id}: pattern is required")
     try:
-        regex, slots = compile_pattern(pattern, lexicons, label)
+        scan, slots = compile_pattern(pattern, lexicons, label)
         unless = when = None
         if raw.get("unless") is not None:
             if not isinstance(raw["unless"], str):
                 raise ValueError("unless must be a pattern")
-            unless, _ = compile_pattern(raw["unless"], lexicons, label)
+            unless = compile_pattern(raw["unless"], lexicons, label)[0]
         if raw.get("when") is not None:
             if not isinstance(raw["when"], str):
                 raise ValueError("when must be a pattern")
-            when, _ = compile_pattern(raw["when"], lexicons, label)
+            when = compile_pattern(raw["when"], lexicons, label)[0]
         emit = {k: v for k, v in raw.items() if k in KIND_KEYS[kind]}
         _validate_emit(kind, emit, slots)
         examples = _parse_examples(raw.get("examples"), label)
     except ValueError as exc:
         raise DataError(label, line, f"rule {rule_id}: {exc}") from None
-    return Rule(rule_id, kind, pattern, regex, emit, slots, unless, when, examples, label, line)
+    return Rule(rule_id, kind, pattern, scan.regex, emit, slots, unless.regex if unless else None,
+                when.regex if when else None, examples, label, line, scan, unless, when)

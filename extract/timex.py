@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .lead import Scan
 from .quantities import parse_number
 
 MONTHS = {
@@ -257,14 +258,16 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
 
 def _needed() -> dict[str, frozenset[str]]:
     """Words without which a pattern cannot match ("quarter", a month name): a document lacking
-    them skips the pattern's scan."""
+    them skips the pattern's scan. A word holding another of its set is left out ("jan" is in
+    any text that has "january"), so the test asks fewer substrings for the same answer."""
     from .prefilter import required_literals
 
     out = {}
     for kind, pattern in _PATTERNS:
         strings = required_literals(pattern.pattern, pattern.flags | re.IGNORECASE)
         if strings:
-            out[kind] = frozenset(s.lower() for s in strings)
+            lowered = {s.lower() for s in strings}
+            out[kind] = frozenset(s for s in lowered if not any(other != s and other in s for other in lowered))
     return out
 
 
@@ -280,6 +283,10 @@ For a pattern of ASCII characters this finds the same matches at the same offset
 without the three characters that IGNORECASE folds to an ASCII letter but str.lower() does
 not (dotted capital I, dotless i, long s; checked over all of Unicode)."""
 _ASCII_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f]")
+_SCANS = {kind: Scan.of(pattern) for kind, pattern in _PATTERNS}
+_LOWERED_SCANS = {kind: Scan.of(pattern) for kind, pattern in _LOWERED.items()}
+"""What each pattern is scanned with: its twin (extract.lead), which opens with the characters
+a match can start with, where the patterns open with \b, a look-behind or an optional word."""
 
 
 def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
@@ -307,12 +314,17 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
     taken: list[tuple[int, int]] = []
     lower = text.lower()
     lowered_ok = _ASCII_FOLD_EXCEPTIONS.search(text) is None
-    for kind, pattern in _PATTERNS:
+    present: dict[frozenset[str], bool] = {}  # four date patterns need the same month names
+    for kind, _pattern in _PATTERNS:
         needed = _NEEDED.get(kind)
-        if needed and not any(s in lower for s in needed):
-            continue
-        lowered = _LOWERED.get(kind) if lowered_ok else None
-        for m in (lowered.finditer(lower) if lowered is not None else pattern.finditer(text)):
+        if needed:
+            found_needed = present.get(needed)
+            if found_needed is None:
+                found_needed = present[needed] = any(s in lower for s in needed)
+            if not found_needed:
+                continue
+        lowered = _LOWERED_SCANS.get(kind) if lowered_ok else None
+        for m in (lowered.finditer(lower) if lowered is not None else _SCANS[kind].finditer(text)):
             s, e = m.span()
             if taken and any(s < te and e > ts for ts, te in taken):
                 continue

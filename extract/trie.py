@@ -86,6 +86,19 @@ def _to_regex(node: dict, escape: Callable[[str], str] = _escape) -> str:
     return body
 
 
+def exact_trie_regex(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """The alternation of `phrases` (longest wins), each character as itself but a space, which
+    becomes `space`: where "|".join(phrases sorted longest first) would be tried phrase by phrase
+    at every position, the trie is tried one character at a time."""
+    trie: dict = {}
+    for phrase in phrases:
+        if phrase:
+            _insert(trie, phrase)
+    if not trie:
+        return r"(?!x)x"
+    return _to_regex(trie, lambda ch: space if ch == " " else re.escape(ch))
+
+
 def trie_regex(phrases: Iterable[str], *, lowered: bool = False) -> str:
     """One regex source matching any phrase (longest wins); whitespace inside phrases is flexible.
 
