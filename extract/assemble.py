@@ -545,8 +545,8 @@ class Assembler:
         facts.offices = [Office(d.fields["person"], d.fields["role"], d.fields["state"], evidence=tuple(d.evidence))
                          for d in offices]
         facts.events = [Event(d.fields["type"], self._describe(d, book, facts.offices), d.fields["date"],
-                              d.fields["place"], tuple(d.fields["participants"]), tuple(_unique(d.evidence)))
-                        for d in events]
+                              d.fields["place"], tuple(d.fields["participants"]), tuple(_unique(d.evidence)),
+                              d.occasion) for d in events]
         facts.goals = [Goal(d.fields["text"], d.fields["metric"], d.fields["target"], d.fields["unit"],
                             d.fields["deadline"], tuple(d.fields["holders"]), tuple(_unique(d.evidence)))
                        for d in goals]

@@ -125,6 +125,9 @@ class Event:
     place: str | None = None
     participants: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    key: str | None = None
+    """What tells the event from another of the same type, parties and day: the occasion a rule
+    names ("decision": the decisions of a meeting are not the documents signed there)."""
 
 
 @dataclass(frozen=True, slots=True)

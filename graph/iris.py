@@ -177,12 +177,13 @@ class IriFactory:
         role = canonical_name(role)
         return self._mint("office", role, person, role, state, start, end)
 
-    def event(self, event_type: str, date: str | None, participants: Iterable[str], place: str | None) -> str:
-        """An event: type + date + sorted participants + place. The label is left out on purpose:
-        two documents describing one visit in different words must meet in one node."""
-        return self._mint(
-            "event", f"{event_type}-{date or ''}", event_type, date, _sorted_unique(participants), place
-        )
+    def event(self, event_type: str, date: str | None, participants: Iterable[str], place: str | None,
+              key: str | None = None) -> str:
+        """An event: type + date + sorted participants + place (+ what tells it from another of the
+        same, where something does: Event.key). The label is left out on purpose: two documents
+        describing one visit in different words must meet in one node."""
+        parts: tuple[object, ...] = (event_type, date, _sorted_unique(participants), place)
+        return self._mint("event", f"{event_type}-{date or ''}", *parts, *((key,) if key else ()))
 
     def goal(
         self,

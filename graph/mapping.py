@@ -459,7 +459,8 @@ class _DocumentMapping:
         date = self.valid_date(event.date, what)
         participants = self.actor_list(event.participants, what)
         place = self.actor(event.place, what) if _nonempty(event.place) else None
-        node = iri(self.iris.event(event.type, date, (p[1:-1] for p in participants), place and place[1:-1]))
+        node = iri(self.iris.event(event.type, date, (p[1:-1] for p in participants), place and place[1:-1],
+                                   event.key))
         label = _nonempty(event.label) or f"{event.type} {date or ''}".strip()
         pairs = self.node(node)
         add = pairs.add

@@ -58,3 +58,9 @@ def test_the_place_of_an_event_is_a_city_in_its_clause():
     [talks] = [e for e in events("Chancellor Olaf Scholz of Germany will be in Astana on 16 September for talks "
                                  "with President Kassym-Jomart Tokayev.", "2024-09-10") if e.type == "Talks"]
     assert talks.place == "Astana"
+
+
+def test_two_agreements_of_one_meeting_carry_keys_that_tell_them_apart():
+    found = events("Kazakhstan and Kyrgyzstan signed 12 documents in Astana. The two "
+                   "countries also agreed to open a new border crossing.", "2023-10-10")
+    assert sorted(str(e.key) for e in found if e.type == "Agreement") == ["None", "decision"]

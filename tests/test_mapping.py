@@ -192,3 +192,11 @@ def test_an_unusable_document_is_skipped_by_the_builder(make_document):
     assert builder.skipped and "empty id" in builder.skipped[0]
     stats = builder.stats()
     assert stats.documents == 1 and stats.triples == len(set(builder.graphs["kz-uz-1"].triples()))
+
+
+def test_events_told_apart_by_their_key_are_two_nodes():
+    iris = IriFactory()
+    plain = iris.event("Agreement", None, ["Laos", "Vietnam"], None)
+    assert iris.event("Agreement", None, ["Vietnam", "Laos"], None, None) == plain  # no key: unchanged
+    decided = iris.event("Agreement", None, ["Laos", "Vietnam"], None, "decision")
+    assert decided != plain
