@@ -241,9 +241,7 @@ def _lead(items: list[Any], flags: int, twin_flags: int) -> list[Any]:
         if group is not None and not add and not delete:
             inner = _lead([*items[:start], *sub.data], flags, twin_flags)
             return [(sre.SUBPATTERN, (group, 0, 0, _subpattern(inner))), *_wrapped(items[start + 1:], wrap)]
-    end = 0
-    while end < len(items) and _nullable(items[end]):
-        end += 1
+    end = _first_required(items)
     if end == len(items):
         raise Unsupported("the pattern can match the empty string")
     head, tail = items[:end + 1], items[end + 1:]
@@ -353,9 +351,7 @@ def _derive_optional(op: Any, av: Any, rest: list[Any], char: int, flags: int) -
     _low, high, sub = av
     if _nullable_sequence(list(sub.data)):
         raise Unsupported("a repeat of a nullable pattern")
-    end = 0
-    while end < len(rest) and _nullable(rest[end]):
-        end += 1
+    end = _first_required(rest)
     if end == len(rest):
         raise Unsupported("an optional ending")
     upto, after = rest[:end + 1], rest[end + 1:]
@@ -562,6 +558,15 @@ def _width(item: tuple[Any, Any]) -> tuple[int, int]:
     if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
         return 0, 0
     return sre_parse.SubPattern(_SHARED_STATE, [item]).getwidth()
+
+
+def _first_required(items: list) -> int:
+    """The index of the first element that cannot match the empty string (len(items) if none):
+    the elements up to it together decide which characters can start a match."""
+    end = 0
+    while end < len(items) and _nullable(items[end]):
+        end += 1
+    return end
 
 
 def _nullable(item: tuple[Any, Any]) -> bool:

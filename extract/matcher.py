@@ -21,9 +21,7 @@ def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_t
     """Every match of every rule in one sentence, in rule order then position."""
     text = masked.text
     for rule in rules:
-        if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
-            continue
-        if rule.when_scan is not None and not rule.when_scan.twin.search(text):
+        if not _context_allows(rule, text):
             continue
         scan = rule.scan
         if rule.kind == "topic":  # a topic is named once per sentence at most: the first match is enough
@@ -33,6 +31,13 @@ def match_rules(rules: Iterable[Rule], sentence: Sentence, masked: Masked, doc_t
             continue
         for m in scan.twin.finditer(text) if scan.grouped else scan.finditer(text):
             yield make_hit(rule, sentence, masked, m, doc_text)
+
+
+def _context_allows(rule: Rule, text: str) -> bool:
+    """Whether the masked sentence meets the rule's `when` and escapes its `unless`."""
+    if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
+        return False
+    return rule.when_scan is None or rule.when_scan.twin.search(text) is not None
 
 
 def topics_in_counts(rules: Iterable[Rule], sentence: Sentence, masked: Masked) -> Iterator[Hit]:
@@ -45,11 +50,7 @@ def topics_in_counts(rules: Iterable[Rule], sentence: Sentence, masked: Masked) 
         return
     text = masked.text
     for rule in rules:
-        if rule.kind != "topic":
-            continue
-        if rule.unless_scan is not None and rule.unless_scan.twin.search(text):
-            continue
-        if rule.when_scan is not None and not rule.when_scan.twin.search(text):
+        if rule.kind != "topic" or not _context_allows(rule, text):
             continue
         found = next((m for m in counts if rule.scan.twin.search(m.surface)), None)
         if found is not None:
