@@ -85,7 +85,7 @@ class Worker:
     """An Extractor and a Mapper kept for every document one process (or Dask worker) is given."""
 
     def __init__(self, work: Work, extractor: Extractor | None = None) -> None:
-        self.extractor = extractor or Extractor(rules_dirs=work.rules_dirs, gazetteer_dirs=work.gazetteer_dirs)
+        self.extractor = extractor or Extractor.load(work.rules_dirs, work.gazetteer_dirs)
         self.mapper = Mapper(work.base)
         self.prewriter = Prewriter(work.prewrite, work.base) if work.prewrite else None
         self.keep_facts = work.keep_facts

@@ -9,9 +9,11 @@ The stages, each a pass over the whole document so that the cost stays linear:
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from .assemble import Assembler
@@ -67,6 +69,29 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None, ruleset: RuleSet | None = None,
                  rules_dirs: Sequence[str | Path] = (), gazetteer_dirs: Sequence[str | Path] = ()) -> None:
+        """Loading makes a quarter of a million objects that live as long as the extractor: with the
+        cyclic collector paused meanwhile, start-up takes about a third less, and `gc.freeze`
+        afterwards spares every later full collection from walking them again (a few percent of
+        extraction time; objects frozen are still freed by reference counting)."""
+        with _collector_paused():
+            self._load(gazetteer, ruleset, rules_dirs, gazetteer_dirs)
+        gc.freeze()
+
+    @classmethod
+    def load(cls, rules_dirs: Sequence[str | Path] = (), gazetteer_dirs: Sequence[str | Path] = ()) -> Extractor:
+        """Extractor(rules_dirs=..., gazetteer_dirs=...), taken from the snapshot a previous process
+        left in the cache folder when there is one (extract.snapshot): about 50 ms instead of 1.3 s
+        of start-up, which every worker of a parallel build pays before its first document."""
+        from .snapshot import cached, snapshot_path
+
+        with _collector_paused():
+            extractor = cached(lambda: cls(rules_dirs=rules_dirs, gazetteer_dirs=gazetteer_dirs),
+                               snapshot_path(rules_dirs, gazetteer_dirs))
+        gc.freeze()
+        return extractor
+
+    def _load(self, gazetteer: Gazetteer | None, ruleset: RuleSet | None,
+              rules_dirs: Sequence[str | Path], gazetteer_dirs: Sequence[str | Path]) -> None:
         self.gazetteer = gazetteer or Gazetteer.load(gazetteer_dirs)
         self.ruleset = ruleset or load_rules(rules_dirs, titles=self.gazetteer.titles)
         self.actor_matcher = build_matcher(self.gazetteer.entries, self.ruleset.lists.get("global_org_words", ()),
@@ -304,6 +329,17 @@ class SentenceMasks:
             made = self._made[key] = (masked, passing)
         masked, passing = made
         return masked, self.prefilter.ordered(passing & allowed)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _norm(text: str) -> str:

@@ -37,11 +37,12 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 from typing import Any
+
+from .regex_code import compile_tree
 
 MAX_FIRST = 96
 """A twin with more possible first characters than this is not worth its size."""
@@ -214,11 +215,7 @@ def _pattern(source: str, flags: int, tree: list[Any], state: Any) -> re.Pattern
     re._compiler.compile for a parsed tree, with the text kept. None where the tree does not
     compile or this Python's internals differ."""
     try:
-        code = sre_compile._code(sre_parse.SubPattern(state, tree), state.flags)
-        indexgroup: list[str | None] = [None] * state.groups
-        for name, number in state.groupdict.items():
-            indexgroup[number] = name
-        return _sre.compile(source, flags, code, state.groups - 1, state.groupdict, tuple(indexgroup))
+        return compile_tree(source, flags, sre_parse.SubPattern(state, tree))
     except (re.error, TypeError, AttributeError, RecursionError, OverflowError):
         return None
 

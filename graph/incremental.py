@@ -80,31 +80,17 @@ _KEYS_QUERY = f"SELECT ?g ?key WHERE {{ GRAPH ?g {{ ?d a {C_DOCUMENT} OPTIONAL {
 def code_fingerprint(rules_dirs: Sequence[str | os.PathLike[str]] = (),
                      gazetteer_dirs: Sequence[str | os.PathLike[str]] = ()) -> str:
     """A SHA-256 over what turns a text into triples: amity's extraction package (code, packaged
-    rules and gazetteer), its mapping modules, its vocabulary, and the user's rule and gazetteer
-    folders. Reading about 40 small files takes a millisecond or two."""
-    import amity.extract
+    rules and gazetteer, the user's rule and gazetteer folders: extract.snapshot.fingerprint),
+    its mapping modules and its vocabulary. Reading about 50 small files takes a millisecond or two."""
     import amity.graph
     import amity.ontology
+    from amity.extract.snapshot import add_files, fingerprint
 
-    digest = hashlib.sha256()
-
-    def add(root: Path, files: Iterable[Path]) -> None:
-        for path in sorted(files):
-            digest.update(f"\x00{path.relative_to(root).as_posix()}\x00".encode())
-            digest.update(path.read_bytes())
-
-    extract_dir = Path(amity.extract.__file__).parent
-    add(extract_dir, (p for p in extract_dir.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file()))
+    digest = hashlib.sha256(fingerprint(rules_dirs, gazetteer_dirs, paths=False).encode())
     graph_dir = Path(amity.graph.__file__).parent
-    add(graph_dir, (graph_dir / name for name in _MAPPING_MODULES))
+    add_files(digest, graph_dir, [graph_dir / name for name in _MAPPING_MODULES])
     ontology_dir = Path(amity.ontology.__file__).parent
-    add(ontology_dir, [ontology_dir / "vocabulary.py"])
-    for kind, folders in (("rules", rules_dirs), ("gazetteer", gazetteer_dirs)):
-        for folder in folders:
-            root = Path(folder)
-            digest.update(f"\x01{kind}\x01".encode())
-            if root.is_dir():
-                add(root, (p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")))
+    add_files(digest, ontology_dir, [ontology_dir / "vocabulary.py"])
     return digest.hexdigest()
 
 
