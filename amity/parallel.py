@@ -56,6 +56,9 @@ class Built:
     blocks: tuple[Block, ...] = ()
     """The document's own nodes, written in the syntax `Work.prewrite` names (they are not in
     `graph`): text travels back and is written several times cheaper than their terms."""
+    statements: dict[str, str] | None = None
+    """The statements of the other subjects as this graph alone holds them (Prewriter.statements):
+    the writing process takes them for every subject no other graph holds."""
 
 
 Outcome = Built | str
@@ -100,9 +103,11 @@ class Worker:
         except MappingError as error:
             return str(error)
         blocks: tuple[Block, ...] = ()
+        statements = None
         if self.prewriter is not None:
             graph, blocks = self.prewriter.split(graph)
-        return Built(graph, facts.sentence_count, facts if self.keep_facts else None, blocks)
+            statements = self.prewriter.statements(graph)
+        return Built(graph, facts.sentence_count, facts if self.keep_facts else None, blocks, statements)
 
 WINDOW_PER_WORKER = 16
 """Documents in flight per worker: enough to keep every worker busy, few enough to bound memory."""

@@ -233,7 +233,7 @@ class _Build:
             return
         graph = outcome.graph
         graph = with_build_key(graph, iri(self.iris.document(doc.id)), self.keys.pop(graph.graph))
-        self.target.put(graph, outcome.blocks)
+        self.target.put(graph, outcome.blocks, outcome.statements)
         summary = self.summary
         summary.documents += 1
         summary.sentences += outcome.sentences

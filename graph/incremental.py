@@ -33,7 +33,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -131,9 +131,11 @@ class GraphTarget:
     notes: list[str]
     prewrite: str | None = None
 
-    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = (),
+            statements: Mapping[str, str] | None = None) -> None:
         """Adds or replaces `graph`; `blocks` are the rest of its subjects, written in the syntax
-        `prewrite` names."""
+        `prewrite` names; `statements` the statements of its subjects as it alone holds them, in
+        that syntax (graph.prewrite.Prewriter.statements), which a target may take or ignore."""
         raise NotImplementedError
 
     def remove(self, graph: str) -> None:
@@ -212,10 +214,11 @@ class FileTarget(GraphTarget):
             return {}
         return graphs
 
-    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = (),
+            statements: Mapping[str, str] | None = None) -> None:
         self.graphs[graph.graph] = graph.nodes  # type: ignore[assignment] - frozensets are only read
         if self.ahead is not None:
-            self.ahead.add(graph.nodes)
+            self.ahead.add(graph.nodes, statements)
         if blocks:
             self.blocks[graph.graph] = blocks
         else:
@@ -335,7 +338,8 @@ class _SparqlTarget(GraphTarget):
     def _count(self) -> int:
         raise NotImplementedError
 
-    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = (),
+            statements: Mapping[str, str] | None = None) -> None:
         assert not blocks, "a SPARQL target takes every triple as terms (its prewrite is None)"
         if graph.graph in self.held:
             self.removals.append(graph.graph)
@@ -413,7 +417,8 @@ class StoreTarget(_SparqlTarget):
         else:
             self.fresh = _FreshStore(path)
 
-    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = ()) -> None:
+    def put(self, graph: DocumentGraph, blocks: Sequence[Block] = (),
+            statements: Mapping[str, str] | None = None) -> None:
         if self.fresh is not None:
             assert not blocks, "a store takes every triple as terms (its prewrite is None)"
             self.fresh.add(graph)

@@ -8,7 +8,9 @@ graph file, Turtle, TriG, N-Triples or N-Quads, do not depend on the rest of the
 writes them as it maps the document and sends the text instead of their terms; the writers put
 each run of them where it sorts (graph.turtle.Block). What another document may hold too (actors,
 facts, and the document node, which gets its build key in the writing process) still travels as
-terms, for the union a file holds.
+terms, for the union a file holds; for a union file (Turtle, N-Triples) the worker also writes
+their statements as this graph alone holds them, which the writing process takes for every
+subject that no other graph turns out to hold (graph.turtle.Ahead).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ class Prewriter:
         self.syntax = syntax
         self.iris = IriFactory(base)
         self.abbreviator = turtle.Abbreviator(all_prefixes(base))
+        self.statement = (turtle.turtle_statement(self.abbreviator) if syntax == ".ttl"
+                          else turtle.line_statement() if syntax == ".nt" else None)
+        """The union file's statement (graph.serialize.ahead_for); None for syntaxes without a union."""
 
     def split(self, graph: DocumentGraph) -> tuple[DocumentGraph, tuple[turtle.Block, ...]]:
         """`graph` without the evidence and occurrence nodes of its document, and those nodes
@@ -54,6 +59,16 @@ class Prewriter:
         if len(self.abbreviator.cache) > TERMS_KEPT:
             self.abbreviator.forget()
         return replace(graph, nodes=rest), blocks
+
+    def statements(self, graph: DocumentGraph) -> dict[str, str]:
+        """The statement of each subject of `graph` as this graph alone holds it, for the union
+        file's writer (graph.turtle.Ahead), but that of the document node, which the writing
+        process completes with its build key."""
+        statement = self.statement
+        if statement is None:
+            return {}
+        document = "<" + self.iris.document(graph.doc_id) + ">"
+        return {subject: statement(subject, pairs) for subject, pairs in graph.nodes.items() if subject != document}
 
     def _write(self, run: turtle.GroupedView, graph: str) -> turtle.Block:
         out = io.StringIO()

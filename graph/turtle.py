@@ -271,11 +271,15 @@ class Ahead:
         self.render = ab.cache.__getitem__ if ab is not None else None
         self.kept: dict[str, tuple[AbstractSet[tuple[str, str]], str] | None] = {}
 
-    def add(self, grouped: Mapping[str, frozenset[tuple[str, str]]]) -> None:
+    def add(self, grouped: Mapping[str, frozenset[tuple[str, str]]], written: Mapping[str, str] | None = None) -> None:
+        """Keeps the statement of each subject `grouped` holds for the first time: as `written`
+        has it (by a worker, from these very pairs: graph.prewrite) or written now."""
         kept, statement, render = self.kept, self.statement, self.render
+        written = written or {}
         for subject, pairs in grouped.items():
             if subject not in kept:
-                kept[subject] = (pairs, statement(subject, pairs))
+                text = written.get(subject)
+                kept[subject] = (pairs, text if text is not None else statement(subject, pairs))
                 continue
             kept[subject] = None
             if render is not None:

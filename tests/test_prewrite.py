@@ -32,7 +32,9 @@ def test_prewritten_nodes_are_written_as_the_writer_writes_their_terms(tmp_path,
         whole.put(graph)
         rest, blocks = prewriter.split(graph)
         assert blocks and len(rest) + sum(b.triples for b in blocks) == len(graph)
-        split.put(rest, blocks)
+        statements = prewriter.statements(rest)
+        assert len(statements) == (len(rest.nodes) - 1 if syntax in (".ttl", ".nt") else 0), "all but the document node"
+        split.put(rest, blocks, statements)
     assert whole.commit() == split.commit()
     assert (tmp_path / f"whole{syntax}").read_bytes() == (tmp_path / f"split{syntax}").read_bytes()
 
@@ -65,8 +67,9 @@ def test_statements_written_as_graphs_arrive_follow_replaced_and_removed_graphs(
     shared = next(s for s in first.nodes if s in second.nodes)
     changed = replace(first, nodes={**first.nodes, shared: first.nodes[shared] | {("<http://p>", '"x"')}})
     target = FileTarget(tmp_path / f"g{syntax}", DEFAULT_BASE)
+    prewriter = Prewriter(syntax, DEFAULT_BASE)
     for graph in (first, second, *graphs[2:], changed):
-        target.put(graph)
+        target.put(graph, statements=prewriter.statements(graph))  # a worker's text, where still valid
     target.remove(second.graph)
     target.commit()
     final = {g.graph: g.nodes for g in (changed, *graphs[2:])}
@@ -83,3 +86,13 @@ def test_a_worker_that_forgets_its_terms_writes_the_same(graphs, monkeypatch):
     forgetting = Prewriter(".ttl", DEFAULT_BASE)
     assert [forgetting.split(graph) for graph in graphs] == expected
     assert len(forgetting.abbreviator.cache) == 1
+
+
+def test_a_workers_statement_is_what_the_writer_would_write(graphs):
+    from amity.graph.serialize import ahead_for
+
+    for syntax in (".ttl", ".nt"):
+        prewriter, ahead = Prewriter(syntax, DEFAULT_BASE), ahead_for(syntax, DEFAULT_BASE)
+        for graph in graphs:
+            for subject, text in prewriter.statements(graph).items():
+                assert text == ahead.statement(subject, graph.nodes[subject])
