@@ -51,6 +51,13 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_PREAMBLE = re.compile(
+    r"\W*(?:\d+[.)]\s*)?(?:Noting|Recalling|Welcoming|Recogni[sz]ing|Acknowledging|Stressing|Underlining|"
+    r"Emphasi[sz]ing|Highlighting|Reaffirming|Considering|Bearing in mind|Taking (?:note|into account)|"
+    r"Guided by|Having|Building on|Following)\b")
+"""A sentence opening with a participle, as joint declarations do ("Noting that tourism grew by
+46 per cent last year, the Parties agreed to …"): up to its last comma before a fact's match it
+is the premise, and a time named there is not the date of what the main clause reports."""
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,30}$", re.IGNORECASE)
 """A time after "since" ("his first visit since taking office in December") is no event's date."""
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
@@ -234,8 +241,11 @@ class Assembler:
         best: tuple[int, str] | None = None
         until = hit.end if slot == "before" else None  # "agreed on Monday to hold a forum in 2025"
         text = ctx.text
+        premise = _premise_end(text, hit)
         for tm in hit.masked.mentions:
             if tm.code not in "YD" or tm.value is None or (until is not None and tm.start >= until):
+                continue
+            if tm.start < premise:
                 continue
             if within is not None and not within[0] <= tm.start < within[1]:
                 continue
@@ -631,6 +641,17 @@ def _referenced_actors(ctx: DocumentContext, book: ActorBook, facts: DocumentFac
         if m.name in missing:
             book.add(m.name, m.type or "Organization", m.surface, m.start)
             missing.discard(m.name)
+
+
+def _premise_end(text: str, hit: Hit) -> int:
+    """Where the participle premise opening the hit's sentence ends (see _PREAMBLE): the last
+    comma before the match; the sentence start when there is none."""
+    start = hit.sentence.start
+    head = text[start:hit.start]
+    if not _PREAMBLE.match(head):
+        return start
+    comma = head.rfind(",")
+    return start + comma if comma > 0 else start
 
 
 def _place_near(hit: Hit) -> Mention | None:

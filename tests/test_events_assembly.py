@@ -64,3 +64,16 @@ def test_two_agreements_of_one_meeting_carry_keys_that_tell_them_apart():
     found = events("Kazakhstan and Kyrgyzstan signed 12 documents in Astana. The two "
                    "countries also agreed to open a new border crossing.", "2023-10-10")
     assert sorted(str(e.key) for e in found if e.type == "Agreement") == ["None", "decision"]
+
+
+def test_a_time_in_the_premise_of_a_declaration_does_not_date_its_decision():
+    [agreed] = [e for e in events("Noting that 400,000 Chilean tourists visited Peru last year, 46 per cent more "
+                                  "than in 2021, Chile and Peru agreed to add direct flights.", "2023-12-18")
+                if e.type == "Agreement"]
+    assert agreed.date is None
+    [dated] = [e for e in events("Welcoming the new railway, on 5 June Chile and Peru agreed to add direct "
+                                 "flights.", "2023-12-18") if e.type == "Agreement"]
+    assert dated.date == "2023-06-05"
+    [plain] = [e for e in events("Last year Chile and Peru agreed to add direct flights.", "2023-12-18")
+               if e.type == "Agreement"]
+    assert plain.date == "2022"
