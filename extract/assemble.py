@@ -508,7 +508,7 @@ class Assembler:
         topics: dict[str, list[Evidence]] = {}
         threats: dict[str, tuple[list[str], list[Evidence]]] = {}
         relations: dict[tuple[str, tuple[str, ...]], list[Evidence]] = {}
-        for hit in hits:
+        for hit in _outside_worded_threats(hits):
             kind = hit.rule.kind
             ev = evidence_of(hit, ctx.doc.id)
             if kind == "topic":
@@ -641,6 +641,17 @@ def _referenced_actors(ctx: DocumentContext, book: ActorBook, facts: DocumentFac
         if m.name in missing:
             book.add(m.name, m.type or "Organization", m.surface, m.start)
             missing.discard(m.name)
+
+
+def _outside_worded_threats(hits: list[Hit]) -> list[Hit]:
+    """The hits but the threats inside a longer threat that keeps its own words ("sanctions
+    pressure" within "the sanctions pressure of the collective West"): one threat, not two."""
+    worded = [h for h in hits if h.rule.kind == "threat" and h.rule.emit["threat"] == "match"]
+    if not worded:
+        return hits
+    return [h for h in hits if h.rule.kind != "threat" or not any(
+        w is not h and w.sentence is h.sentence and w.start <= h.start and h.end <= w.end
+        and w.end - w.start > h.end - h.start for w in worded)]
 
 
 def _premise_end(text: str, hit: Hit) -> int:
