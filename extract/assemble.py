@@ -51,6 +51,9 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_RANGE = re.compile(r"\d\s*(?:[-\u2013\u2014]|\bto\b|\btill\b|\buntil\b|\bthrough\b)\s*\d")
+"""A time expression that spans days ("3 to 5 May", "12-15 April 2023")."""
 _PREAMBLE = re.compile(
     r"\W*(?:\d+[.)]\s*)?(?:Noting|Recalling|Welcoming|Recogni[sz]ing|Acknowledging|Stressing|Underlining|"
     r"Emphasi[sz]ing|Highlighting|Reaffirming|Considering|Bearing in mind|Taking (?:note|into account)|"
@@ -258,9 +261,11 @@ class Assembler:
                 continue  # "last year's level" dates the level, not the visit in the same sentence
             is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(("within", "in the next",
                                                                                     "over the next", "in the coming"))
-            if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)):
-                continue
-            if not deadline and _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start):
+            if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)
+                                           and not (_FROM_BEFORE.search(before) and _RANGE.search(own))):
+                continue  # "since May" dates no event; "from 3 to 5 May" is when it took place
+            if not deadline and (own.startswith(("since ", "until ", "till ")) or
+                                 _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start)):
                 continue
             distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
             if hit.start <= tm.start < hit.end:

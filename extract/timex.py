@@ -44,6 +44,11 @@ _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|
 Wednesday, not the one before the document."""
 
 
+_AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy"})
+"""Expressions a future verb before them moves forward: a bare weekday is the coming one, and a
+month later in the year is this year's, not last year's ("will be held in September")."""
+
+
 def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
     """`(?<!before)(?:alternatives)` written so that the regex engine can skip ahead to a match.
 
@@ -158,16 +163,18 @@ def _valid(y: int, m: int, d: int) -> bool:
 def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | None,
              ahead: bool = False) -> tuple[str, str, bool] | None:
     """(value, granularity, relative) for one match, or None when it cannot be resolved; `ahead`
-    says the sentence speaks of the future, so a bare weekday is the next one."""
+    says the sentence speaks of the future, so a bare weekday is the next one and a month later
+    in the year is not last year's."""
     py, pm, pd = _ymd(published)
     if kind in ("dmy", "mdy"):
         month, day = _month(g["m"]), _day(g["d"])
         if g.get("y"):
             year, relative = int(g["y"]), False
         elif py is not None:
-            # an unyeared date in news is the publication year, or last year if it lies well after it
+            # an unyeared date in news is the publication year, or last year if it lies well after
+            # it, unless the sentence speaks of the future ("will be held on 20 September")
             year, relative = py, True
-            if pm is not None and month > pm + 1:
+            if pm is not None and month > pm + 1 and not ahead:
                 year -= 1
         else:
             return None
@@ -186,7 +193,7 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
             return _fmt(py if month < pm else py - 1, month), "month", True
         if whole.lower().startswith("next"):
             return _fmt(py if month > pm else py + 1, month), "month", True
-        return _fmt(py if month <= pm + 1 else py - 1, month), "month", True
+        return _fmt(py if month <= pm + 1 or ahead else py - 1, month), "month", True
     if kind == "rel_month":
         if py is None or pm is None:
             return None
@@ -330,7 +337,7 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
                 continue
             if kind == "next_years" and _looks_back(m, text, s):
                 continue
-            ahead = kind == "weekday" and _FUTURE.search(text, max(0, s - 80), s) is not None
+            ahead = kind in _AHEAD_KINDS and _FUTURE.search(text, max(0, s - 80), s) is not None
             if lowered is not None:
                 resolved = _resolve(kind, _groups(m, text), text[s:e], published, ahead)
             else:

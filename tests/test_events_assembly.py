@@ -77,3 +77,12 @@ def test_a_time_in_the_premise_of_a_declaration_does_not_date_its_decision():
     [plain] = [e for e in events("Last year Chile and Peru agreed to add direct flights.", "2023-12-18")
                if e.type == "Agreement"]
     assert plain.date == "2022"
+
+
+def test_a_visit_from_one_day_to_another_is_dated_by_its_first_day():
+    [visit] = [e for e in events("Kenya's foreign minister paid a working visit to Uganda from 3 to 5 May.",
+                                 "2023-06-01") if e.type == "Visit"]
+    assert visit.date == "2023-05-03"
+    [since] = [e for e in events("It was the first visit of a Kenyan minister to Uganda since May.",
+                                 "2023-06-01") if e.type == "Visit"]
+    assert since.date is None

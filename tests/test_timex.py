@@ -55,3 +55,14 @@ def test_numbers_that_are_not_years_are_left_alone():
 ])
 def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value):
     assert [t.value for t in find_timexes(text, "2022-11-22")] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Days of culture will be held in September.", "2023-09"),
+    ("The presidents will meet on 20 September.", "2023-09-20"),
+    ("Days of culture were held in September.", "2022-09"),
+    ("The presidents met on 20 September.", "2022-09-20"),
+    ("The presidents will meet in May.", "2023-05"),
+])
+def test_a_month_later_in_the_year_in_a_sentence_about_the_future_is_this_years(text, value):
+    assert [t.value for t in find_timexes(text, "2023-06-01")] == [value]
