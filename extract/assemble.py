@@ -51,6 +51,9 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_NOT_PARTIES = frozenset({"media", "initiative"})
+"""Gazetteer kinds never taken as a fact's party for being named in its sentence: a newspaper
+reports, an initiative or a route is what the parties work on."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _RANGE = re.compile(r"\d\s*(?:[-\u2013\u2014]|\bto\b|\btill\b|\buntil\b|\bthrough\b)\s*\d")
 """A time expression that spans days ("3 to 5 May", "12-15 April 2023")."""
@@ -190,7 +193,8 @@ class Assembler:
                         continue  # "the Ukrainian crisis" names a topic, not a party
                     if m.code in skip_codes:
                         continue
-                    if m.code in ACTOR_CODES and m.kind != "media" and (not only_states or m.code in STATE_CODES):
+                    if m.code in ACTOR_CODES and m.kind not in _NOT_PARTIES and (
+                            not only_states or m.code in STATE_CODES):
                         ref_actor = self._actor_of(m)
                         if ref_actor:
                             names.append(ref_actor[0])
@@ -595,13 +599,15 @@ class Assembler:
 
     def _mentioned_actors(self, ctx: DocumentContext, book: ActorBook) -> None:
         """Named states, people and organisations count even outside facts. Not so cities (a
-        dateline is no actor), bare adjectives, news media, statistics offices and press services
+        dateline is no actor), initiatives and routes (the Belt and Road, the Middle Corridor:
+        projects, not parties), bare adjectives, news media, statistics offices and press services
         cited as sources, or continents, seas
         and other broad regions named in passing: those count only when a fact involves them.
         Provinces and other regions inside one state are named for a reason and count."""
         for m in ctx.mentions:
-            named_actor = m.code in "SKPG" or (m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name)
-                                               and not _GENERIC_BODY.fullmatch(m.name))
+            named_actor = (m.code in "SKPG" and m.kind != "initiative") or (
+                m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name)
+                and not _GENERIC_BODY.fullmatch(m.name))
             if m.name in book.types or named_actor or (m.code == "R" and self._local(m)):
                 book.add(m.name, m.type or "Organization", m.surface, m.start)
 

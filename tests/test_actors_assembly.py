@@ -48,3 +48,12 @@ def test_a_body_named_only_by_its_kind_counts_when_a_fact_names_it(extractor):
     actors = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-05-01")).actors}
     assert "Ministry of Commerce" not in actors
     assert "Ministry of Foreign Affairs of Laos" in actors
+
+
+def test_an_initiative_or_a_route_is_no_actor_and_no_party(extractor):
+    facts = extractor.extract(Document("d", "Kazakhstan and Azerbaijan signed an agreement on cargo along the Middle Corridor and the "
+                                       "Belt and Road Initiative.", "t", published="2024-05-01"))
+    actors = {a.name for a in facts.actors}
+    assert {"Kazakhstan", "Azerbaijan"} <= actors
+    assert not actors & {"Middle Corridor", "Belt and Road Initiative"}
+    assert facts.events and all("Middle Corridor" not in e.participants for e in facts.events)
