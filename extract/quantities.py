@@ -100,9 +100,10 @@ _CODES = exact_trie_regex(ISO_CODES)
 LOCAL_SIGNS = {"QR": "QAR", "JD": "JOD", "KD": "KWD", "BD": "BHD", "RO": "OMR", "SR": "SAR", "Dh": "AED", "Dhs": "AED",
                "KSh": "KES", "Ksh": "KES", "KShs": "KES", "TSh": "TZS", "USh": "UGX", "₦": "NGN", "Tk": "BDT",
                "Rs": "INR", "RM": "MYR", "Rp": "IDR", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
-               "HK$": "HKD", "₱": "PHP", "₴": "UAH", "GH₵": "GHS", "₾": "GEL", "֏": "AMD", "₼": "AZN", "Br": "ETB"}
-"""Local currency signs written before the number ("QR 5.6 billion", "KSh 102.5 billion"); "Rs" is
-read by the document's states (see lists.yaml currencies)."""
+               "HK$": "HKD", "₱": "PHP", "₴": "UAH", "GH₵": "GHS", "₾": "GEL", "֏": "AMD", "₼": "AZN", "Br": "ETB",
+               "R": "ZAR"}
+"""Local currency signs written before the number ("QR 5.6 billion", "KSh 102.5 billion", the rand's
+"R85 billion"); "Rs" is read by the document's states (see lists.yaml currencies)."""
 _LOCAL = "|".join(sorted((re.escape(s) for s in LOCAL_SIGNS), key=len, reverse=True))
 _CUR_SYM = rf"(?:US\$|U\.S\.\s*\$|(?-i:{_LOCAL})|\$|€|£|¥|₽|₹|₸|₺|₩|R\$|(?-i:{_CODES}))"
 
@@ -265,8 +266,8 @@ def _money(m: re.Match[str], approx: bool) -> Quantity | None:
     if m.group("sym"):
         word = None
     value = parse_number(num)
-    if value is None:
-        return None
+    if value is None or (m.group("sym") == "R" and not scale_word and value < 1000):
+        return None  # a bare "R" is the rand in "R85 billion", not in "the R2 road"
     sign_word = m.group("sym").lower() if m.group("sym") in ("Rs",) else None
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
                     _approx_or_vague(approx, num), sign_word if m.group("sym") else word)

@@ -51,8 +51,9 @@ def test_a_body_named_only_by_its_kind_counts_when_a_fact_names_it(extractor):
 
 
 def test_an_initiative_or_a_route_is_no_actor_and_no_party(extractor):
-    facts = extractor.extract(Document("d", "Kazakhstan and Azerbaijan signed an agreement on cargo along the Middle Corridor and the "
-                                       "Belt and Road Initiative.", "t", published="2024-05-01"))
+    text = ("Kazakhstan and Azerbaijan signed an agreement on cargo along the Middle Corridor and the "
+            "Belt and Road Initiative.")
+    facts = extractor.extract(Document("d", text, "t", published="2024-05-01"))
     actors = {a.name for a in facts.actors}
     assert {"Kazakhstan", "Azerbaijan"} <= actors
     assert not actors & {"Middle Corridor", "Belt and Road Initiative"}

@@ -17,7 +17,7 @@ def one(text: str):
     ("$2bln", 2e9, "USD"), ("USD8 billion", 8e9, "USD"), ("10 bln USD", 1e10, "USD"),
     ("260 million US dollars", 2.6e8, "USD"), ("12 billion U.S. dollars", 1.2e10, "USD"),
     ("$317.4 Million", 3.174e8, "USD"),
-    ("US$ 5 bn", 5e9, "USD"), ("$500M", 5e8, "USD"),
+    ("US$ 5 bn", 5e9, "USD"), ("$500M", 5e8, "USD"), ("R85 billion", 8.5e10, "ZAR"), ("R 12,500", 12500, "ZAR"),
 ])
 def test_money(text, value, unit):
     q = one(f"Trade reached {text} last year.")
@@ -52,3 +52,9 @@ def test_amount_without_currency_is_kept_for_inference():
                                              ("Fourteen", 14), ("abc", None)])
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+def test_a_bare_r_before_a_small_number_is_no_rand():
+    from amity.extract.quantities import find_quantities
+
+    assert [q.kind for q in find_quantities("The R2 road to the border was rebuilt.")] != ["money"]
