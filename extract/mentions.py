@@ -220,12 +220,16 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = (),
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
 
+_SP = r"[^\S\n]+"
+"""Spaces within a line: a name never runs on across a line break, where sentences always end
+(extract.sentences), as a headline ends before the line naming the ministry that issued it."""
 _CAP = r"[A-Z][\w&'’\-–]*"
 _CAP_LED = r"[A-Z](?<![\w\-][A-Z])[\w&'’\-–]*"
 r"""(?<![\w\-]){_CAP} with the look-behind after the capital, testing the same character: a
 pattern opening with it opens with a character set, which the regex engine skips to in C
 instead of trying the whole pattern at every position of the document."""
-_ORG_TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:the\s+)?{_CAP}){{0,6}})?"
+_ORG_TAIL = (rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}"
+             rf"(?:(?:,{_SP}|{_SP}and{_SP}|{_SP})(?:the{_SP})?{_CAP}){{0,6}})?")
 _STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "In", "On",
                "At", "By", "For", "And", "But", "Both", "Each", "Every", "During", "After", "Before", "Following",
                "According", "Under", "With", "From", "To", "As", "If", "When", "Since", "While", "It", "We", "They"}
@@ -247,22 +251,22 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
         tail = _ORG_TAIL
     else:
         word = f"(?:{trie_regex(words)})(?![\\w\\-])"
-        tail = (rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}"
-                rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+|\s+of\s+(?:the\s+)?){word}){{0,8}})?")
+        tail = (rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{word}"
+                rf"(?:(?:,{_SP}|{_SP}and{_SP}|{_SP}&{_SP}|{_SP}|{_SP}of{_SP}(?:the{_SP})?){word}){{0,8}})?")
     return compiled(
-        rf"(?<![\w\-])(?P<org>(?:{_CAP}\s+(?:(?:of|for|and|on|&)\s+)?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
+        rf"(?<![\w\-])(?P<org>(?:{_CAP}{_SP}(?:(?:of|for|and|on|&){_SP})?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
     """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?P<org>{_CAP_LED}(?:\s+{_CAP}){{0,4}})\s+(?:{head})\b")
+    return re.compile(rf"(?P<org>{_CAP_LED}(?:{_SP}{_CAP}){{0,4}}){_SP}(?:{head})\b")
 
 
 def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
     """A capitalised name followed by a lowercase region word ("Mangistau region")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?P<region>{_CAP_LED}(?:\s+{_CAP})?\s+(?:{head}))\b")
+    return re.compile(rf"(?P<region>{_CAP_LED}(?:{_SP}{_CAP})?{_SP}(?:{head}))\b")
 
 
 def _strip_leading(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,3 +14,12 @@ def test_a_title_two_leaders_bear_is_read_by_the_states_the_text_names():
     assert "Emomali Rahmon" in people("Tajikistan and Iran: the Leader of the Nation held talks in Tehran.")
     assert "Nursultan Nazarbayev" in people("In Kazakhstan, the Leader of the Nation met students in Astana.")
     assert "Nursultan Nazarbayev" not in people("Tajikistan and Iran: the Leader of the Nation held talks in Tehran.")
+
+
+def test_a_discovered_name_does_not_run_on_across_a_line_break():
+    text = ("Telephone conversation between the Foreign Minister of Saudi Arabia and India\n"
+            "Ministry of External Affairs\nThe ministers discussed the Kerala Development Board in Riyadh.")
+    orgs = {a.name for a in extractor().extract(document_from_text("t", text, "2022-06-01")).actors
+            if a.type == "Organization"}
+    assert not any("\n" in name or name.startswith("Foreign Minister") for name in orgs), orgs
+    assert "Kerala Development Board" in orgs
