@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .drafts import ActorBook, Draft, evidence_of, norm_text, year_of
 from .hits import Hit
 from .labels import describe_event
 from .lead import compiled
 from .mentions import Mention
+from .merging import absorb_parts, merge_by_key, merge_events, merge_figures, merge_goals
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
 from .rules import EVENT_VERB_START, OPEN, RuleSet
 from .trie import exact_trie_regex
@@ -86,71 +87,13 @@ _NON_SPACE = re.compile(r"\S+")
 """Patterns used per hit, compiled once: re.sub with a string pattern pays a cache lookup a call."""
 
 
-@dataclass(slots=True)
-class Draft:
-    """A fact being assembled; `fields` become the dataclass, `evidence` accumulates on merge."""
-
-    kind: str
-    fields: dict[str, Any]
-    evidence: list[Evidence] = field(default_factory=list)
-    inferred_participants: bool = False
-    key: str | None = None
-    span: tuple[int, int] = (0, 0)
-    part_of: tuple[str, ...] = ()
-    """Event types this event is usually part of ("the sides discussed …" at a meeting or a visit)."""
-    occasion: str | None = None
-    """Events of different occasions never merge: the decisions of a meeting are one agreement,
-    the documents signed there another."""
-
-
-def evidence_of(hit: Hit, doc_id: str) -> Evidence:
-    s = hit.sentence
-    return Evidence(doc_id, s.start, s.end, s.text, hit.rule.id)
-
-
-def _norm(text: str) -> str:
-    # split() and strip() take the same characters for whitespace as the regex \s
-    return " ".join(text.replace("\u2019", "'").split()).lower()
-
-
-def _year(date: str | None) -> str | None:
-    return date[:4] if date else None
-
-
-class ActorBook:
-    """The actors of one document with the surface forms seen for each."""
-
-    def __init__(self) -> None:
-        self.types: dict[str, str] = {}
-        self.aliases: dict[str, set[str]] = {}
-        self.first: dict[str, int] = {}
-        self.extra: dict[str, dict[str, Any]] = {}
-
-    def add(self, name: str, type_: str, surface: str | None, position: int) -> None:
-        """Called for every actor reference of every fact, hence the plain str methods
-        (split/join is the regex's whitespace collapse without the regex call)."""
-        if not name:
-            return
-        self.types.setdefault(name, type_)
-        aliases = self.aliases.get(name)
-        if aliases is None:
-            aliases = self.aliases[name] = set()
-        if surface:
-            clean = " ".join(surface.split())
-            if clean and clean != name:
-                aliases.add(clean)
-        first = self.first.get(name)
-        if first is None or position < first:
-            self.first[name] = position
-
-
 class Assembler:
     def __init__(self, gazetteer: Any, ruleset: RuleSet) -> None:
         self.gazetteer = gazetteer
         self.metric_of: dict[str, str] = {}
         for canonical, forms in ruleset.metrics.items():
             for form in (canonical, *forms):
-                self.metric_of[_norm(form)] = canonical
+                self.metric_of[norm_text(form)] = canonical
         # word lists as tries (the words that can match at one place are prefixes of one another,
         # tried longest first as in an alternation sorted by length), scanned with their twins
         self.metric_re = compiled(
@@ -163,7 +106,7 @@ class Assembler:
         self.role_of_title: dict[str, str] = {}
         for role, forms in gazetteer.titles.items():
             for form in forms:
-                self.role_of_title.setdefault(_norm(form), role)
+                self.role_of_title.setdefault(norm_text(form), role)
         self.count_heads = _count_heads(ruleset.count_nouns)
         verbs = ruleset.lists.get("coordinated_aim_verbs", ())
         self.coordination = re.compile(
@@ -285,7 +228,7 @@ class Assembler:
     def _metric(self, hit: Hit, literal: str | None, value_pos: int | None) -> str | None:
         if literal and literal in hit.slots:
             words = hit.words(literal)
-            return self.metric_of.get(_norm(words or ""), _norm(words or "")) if words else None
+            return self.metric_of.get(norm_text(words or ""), norm_text(words or "")) if words else None
         if literal:
             return literal
         if self.metric_re is None:
@@ -306,7 +249,7 @@ class Assembler:
         found = self._metric_cache.get(text)
         if found is None:
             assert self.metric_re is not None
-            found = [(m.start(), m.end(), self.metric_of.get(_norm(m.group(0)), _norm(m.group(0))))
+            found = [(m.start(), m.end(), self.metric_of.get(norm_text(m.group(0)), norm_text(m.group(0))))
                      for m in self.metric_re.finditer(text)]
             if len(self._metric_cache) >= 4096:
                 self._metric_cache.clear()
@@ -328,7 +271,7 @@ class Assembler:
                 role_words = hit.words(role_words)
             if not role_words:
                 continue
-            role = self.role_of_title.get(_norm(role_words)) or _WS.sub(" ", role_words).strip().title()
+            role = self.role_of_title.get(norm_text(role_words)) or _WS.sub(" ", role_words).strip().title()
             state_m = hit.mention(hit.rule.emit.get("state", "state"))
             org_m = hit.mention(hit.rule.emit.get("org", "org"))
             state = state_m.name if state_m is not None and state_m.code in STATE_CODES else None
@@ -393,7 +336,7 @@ class Assembler:
                 if group and hit.mention(group) is not None:
                     key = "actor:" + (hit.mention(group).name or "")
                 elif obj:
-                    key = "object:" + _norm(obj)
+                    key = "object:" + norm_text(obj)
                     if group:
                         label = obj
                 elif emit["type"] == "Other":
@@ -405,7 +348,7 @@ class Assembler:
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
                     occasion=emit.get("occasion")))
-        return _absorb_parts(_merge_events(drafts, book, _year(ctx.doc.published)))
+        return absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published)))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
         """The states the people party to an agreement hold office for, where the document names
@@ -442,7 +385,7 @@ class Assembler:
                 continue
             for target_m in found or [None]:
                 self._goal(ctx, hit, target_m, book, claimed, drafts, quantified_spans)
-        return _merge_goals(drafts)
+        return merge_goals(drafts)
 
     def _goal(self, ctx: DocumentContext, hit: Hit, target_m: Mention | None, book: ActorBook, claimed: set[int],
               drafts: list[Draft], quantified_spans: list[tuple[int, int]]) -> None:
@@ -481,7 +424,8 @@ class Assembler:
                 deadline = self._time(hit, emit.get("deadline"), ctx, deadline=True, within=(part_start, part_end))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": None, "unit": None,
                       "metric": self._metric(hit, emit.get("metric"), None) if emit.get("metric") else None}
-            drafts.append(Draft("goal", fields, list(evidence), key=f"t|{_norm(text)}", span=(part_start, part_end)))
+            drafts.append(Draft("goal", fields, list(evidence), key=f"t|{norm_text(text)}",
+                                span=(part_start, part_end)))
 
     def _figures(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook, claimed: set[int]) -> list[Draft]:
         drafts: list[Draft] = []
@@ -511,7 +455,7 @@ class Assembler:
             }
             drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
                                 key=f"{q.value}|{unit}", span=(hit.start, hit.end)))
-        return _merge_figures(drafts)
+        return merge_figures(drafts)
 
     def _simple(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> tuple[list, list, list]:
         topics: dict[str, list[Evidence]] = {}
@@ -557,7 +501,7 @@ class Assembler:
         topics, threats, relations = self._simple(ctx, hits["topic"] + hits["threat"] + hits["relation"], book)
         self._mentioned_actors(ctx, book)
         facts = DocumentFacts(ctx.doc, sentence_count=len(ctx.sentences))
-        offices = _merge_by_key(offices)
+        offices = merge_by_key(offices)
         full_roles = {(d.fields["person"], d.fields["role"]) for d in offices}
         offices = [d for d in offices if not any(p == d.fields["person"] and r.startswith(d.fields["role"] + " of ")
                                                  for p, r in full_roles)]
@@ -826,135 +770,3 @@ def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
             elif best is None:
                 return other.value.unit
     return best
-
-
-
-def _compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None) -> bool:
-    fa, fb = a.fields, b.fields
-    if fa["type"] != fb["type"] or a.occasion != b.occasion:
-        return False
-    ya, yb = _year(fa["date"]), _year(fb["date"])
-    if ya and yb and ya != yb:
-        return False
-    if bool(ya) != bool(yb) and (ya or yb) != doc_year:
-        return False  # an undated mention is the current occasion, not one dated in another year
-    da, db = fa["date"] or "", fb["date"] or ""
-    if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
-        return False  # April and January of one year are two occasions
-    if a.key and b.key and a.key != b.key:
-        return False
-    for keyed, other in ((a, b), (b, a)):
-        if keyed.key and not other.key and keyed.key.startswith("actor:") \
-                and keyed.key[6:] not in other.fields["participants"]:
-            return False
-    pa, pb = fa["place"], fb["place"]
-    if pa and pb and pa != pb:
-        country_a = book.extra.get(pa, {}).get("country", pa)
-        country_b = book.extra.get(pb, {}).get("country", pb)
-        if country_a != country_b:
-            return False
-    if a.inferred_participants or b.inferred_participants:
-        return True
-    return bool(set(fa["participants"]) & set(fb["participants"]))
-
-
-def _merge_events(drafts: list[Draft], book: ActorBook, doc_year: str | None) -> list[Draft]:
-    merged: list[Draft] = []
-    for d in drafts:
-        for m in merged:
-            if _compatible_events(m, d, book, doc_year):
-                fm, fd = m.fields, d.fields
-                if not m.inferred_participants or d.inferred_participants:
-                    fm["participants"] = list(dict.fromkeys([*fm["participants"], *fd["participants"]]))
-                else:
-                    fm["participants"] = list(dict.fromkeys(fd["participants"]))
-                    m.inferred_participants = False
-                if fd["date"] and (not fm["date"] or len(fd["date"]) > len(fm["date"])):
-                    fm["date"] = fd["date"]
-                if fd["place"] and (not fm["place"] or book.types.get(fd["place"]) == "City"):
-                    fm["place"] = fd["place"]
-                if len(fd["label"]) > len(fm["label"]) and not d.inferred_participants:
-                    fm["label"] = fd["label"]
-                if d.key and not m.key:
-                    m.key = d.key
-                m.evidence.extend(d.evidence)
-                break
-        else:
-            merged.append(d)
-    return merged
-
-
-def _absorb_parts(events: list[Draft]) -> list[Draft]:
-    """An event that is usually part of another ("the sides discussed …", part_of) joins an event
-    of those types in the document that shares a participant and has no other date: the
-    discussion at the meeting is the meeting, not talks of their own. Alone, it stays."""
-    kept: list[Draft] = []
-    for d in events:
-        whole = next((e for e in events if e is not d and not e.part_of and e.fields["type"] in d.part_of
-                      and _same_occasion(e, d)), None) if d.part_of else None
-        if whole is None:
-            kept.append(d)
-        else:
-            whole.evidence.extend(d.evidence)
-    return kept
-
-
-def _same_occasion(whole: Draft, part: Draft) -> bool:
-    date = part.fields["date"]
-    if date and whole.fields["date"] and whole.fields["date"][:len(date)] != date[:len(whole.fields["date"])]:
-        return False
-    return bool(set(whole.fields["participants"]) & set(part.fields["participants"]))
-
-
-def _merge_goals(drafts: list[Draft]) -> list[Draft]:
-    merged: dict[str, Draft] = {}
-    for d in drafts:
-        key = d.key or ""
-        if d.fields["target"] is None:
-            for other in merged.values():
-                if other.fields["target"] is None and (_norm(d.fields["text"]) in _norm(other.fields["text"])
-                                                       or _norm(other.fields["text"]) in _norm(d.fields["text"])):
-                    key = other.key or ""
-                    break
-        elif d.fields["unit"] is None:
-            for other in merged.values():
-                if other.fields["target"] == d.fields["target"]:
-                    key = other.key or ""
-                    break
-        if key in merged:
-            m = merged[key]
-            m.evidence.extend(d.evidence)
-            for f in ("deadline", "metric", "unit"):
-                if not m.fields[f] and d.fields[f]:
-                    m.fields[f] = d.fields[f]
-        else:
-            merged[key] = d
-    return list(merged.values())
-
-
-def _merge_figures(drafts: list[Draft]) -> list[Draft]:
-    merged: list[Draft] = []
-    for d in drafts:
-        for m in merged:
-            fm, fd = m.fields, d.fields
-            if fm["value"] == fd["value"] and fm["unit"] == fd["unit"] and (
-                    fm["metric"] == fd["metric"] or not fm["metric"] or not fd["metric"]
-                    or fm["unit"].isupper() or fm["unit"] not in ("percent", "times")):
-                m.evidence.extend(d.evidence)
-                for f in ("metric", "date"):
-                    if not fm[f] and fd[f]:
-                        fm[f] = fd[f]
-                break
-        else:
-            merged.append(d)
-    return merged
-
-
-def _merge_by_key(drafts: list[Draft]) -> list[Draft]:
-    merged: dict[str, Draft] = {}
-    for d in drafts:
-        if d.key in merged:
-            merged[d.key].evidence.extend(d.evidence)
-        else:
-            merged[d.key or str(len(merged))] = d
-    return list(merged.values())
