@@ -220,6 +220,9 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = (),
 
 # --- organisations and regions named in the text but absent from the gazetteer -------------------
 
+_CULTURAL_YEAR = re.compile(r"\b(?:Years?|Days|Weeks?|Decade) of\b")
+"""A "Year of Cultural Exchange" or "Days of Culture" that ends in an organisation word is a
+cultural year (an event the rules read), not a body."""
 _SP = r"[^\S\n]+"
 """Spaces within a line: a name never runs on across a line break, where sentences always end
 (extract.sentences), as a headline ends before the line naming the ministry that issued it."""
@@ -303,7 +306,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             continue
         name = _WS.sub(" ", text[start:end]).strip(" ,")
         first = name.split(" ", 1)[0]
-        if first in _STOP_START:
+        if first in _STOP_START or _CULTURAL_YEAR.search(name):
             continue
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = _POSSESSIVE.match(name)

@@ -23,3 +23,11 @@ def test_a_discovered_name_does_not_run_on_across_a_line_break():
             if a.type == "Organization"}
     assert not any("\n" in name or name.startswith("Foreign Minister") for name in orgs), orgs
     assert "Kerala Development Board" in orgs
+
+
+def test_a_year_of_cultural_exchange_is_no_organisation_but_a_cultural_year():
+    facts = extractor().extract(document_from_text(
+        "t", "Mongolia and South Korea.\nThe leaders declared 2025 the Mongolia–Korea Year of Cultural Exchange.",
+        "2024-10-14"))
+    assert not [a for a in facts.actors if "Year of" in a.name]
+    assert [e.type for e in facts.events] == ["CulturalYear"]
