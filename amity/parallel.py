@@ -224,8 +224,14 @@ _remote_workers: dict[Work, Worker] = {}
 _remote_lock = threading.Lock()
 
 
+def remote_batch(docs: list[Document], work: Work) -> list[Outcome]:
+    """The task a Dask worker runs: a batch of documents, as the local pool sends (one task per
+    document would cost the scheduler a round trip per text of a few milliseconds)."""
+    return [remote_process(doc, work) for doc in docs]
+
+
 def remote_process(doc: Document, work: Work) -> Outcome:
-    """The task a Dask worker runs: its Worker is built on the first task and then reused (a Dask
+    """One document on a Dask worker: its Worker is built on the first task and then reused (a Dask
     worker may run tasks in several threads: they share one)."""
     worker = _remote_workers.get(work)
     if worker is None:
@@ -262,9 +268,10 @@ def process_on_dask(documents: Iterable[Document], address: str, work: Work = Wo
         raise BuildError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split())}") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
-        yield from in_order(_chain(first, docs),
-                            lambda doc: client.submit(remote_process, doc, work, pure=False),
-                            lambda future: future.result(), workers * WINDOW_PER_WORKER)
+        batches = _batches(_chain(first, docs), BATCH)
+        for batch, outcomes in in_order(batches, lambda batch: client.submit(remote_batch, batch, work, pure=False),
+                                        lambda future: future.result(), max(2, workers * WINDOW_PER_WORKER // BATCH)):
+            yield from zip(batch, outcomes, strict=True)
     finally:
         client.close()
 
