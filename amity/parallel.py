@@ -210,10 +210,7 @@ def process_in_processes(documents: Iterable[Document], jobs: int, work: Work) -
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init_worker, initargs=(work,))
     try:
-        batches = _batches(_chain(first, docs), BATCH)
-        for batch, outcomes in in_order(batches, lambda batch: pool.submit(_work, batch),
-                                        lambda future: future.result(), max(2, jobs * WINDOW_PER_WORKER // BATCH)):
-            yield from zip(batch, outcomes, strict=True)
+        yield from _in_batches(_chain(first, docs), lambda batch: pool.submit(_work, batch), jobs)
     finally:
         pool.shutdown(cancel_futures=True)  # a build that stops early waits for no other document
 
@@ -227,12 +224,13 @@ _remote_lock = threading.Lock()
 def remote_batch(docs: list[Document], work: Work) -> list[Outcome]:
     """The task a Dask worker runs: a batch of documents, as the local pool sends (one task per
     document would cost the scheduler a round trip per text of a few milliseconds)."""
-    return [remote_process(doc, work) for doc in docs]
+    worker = _remote_worker(work)
+    return [worker.process(doc) for doc in docs]
 
 
-def remote_process(doc: Document, work: Work) -> Outcome:
-    """One document on a Dask worker: its Worker is built on the first task and then reused (a Dask
-    worker may run tasks in several threads: they share one)."""
+def _remote_worker(work: Work) -> Worker:
+    """The Dask worker's Worker, built on its first task and then reused (a Dask worker may run
+    tasks in several threads: they share one)."""
     worker = _remote_workers.get(work)
     if worker is None:
         with _remote_lock:
@@ -243,7 +241,7 @@ def remote_process(doc: Document, work: Work) -> Outcome:
                 except Exception as error:  # noqa: BLE001 - sent back as a picklable error
                     raise _setup_error(error) from None
                 _remote_workers[work] = worker
-    return worker.process(doc)
+    return worker
 
 
 def process_on_dask(documents: Iterable[Document], address: str, work: Work = Work(), *,
@@ -268,10 +266,8 @@ def process_on_dask(documents: Iterable[Document], address: str, work: Work = Wo
         raise BuildError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split())}") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
-        batches = _batches(_chain(first, docs), BATCH)
-        for batch, outcomes in in_order(batches, lambda batch: client.submit(remote_batch, batch, work, pure=False),
-                                        lambda future: future.result(), max(2, workers * WINDOW_PER_WORKER // BATCH)):
-            yield from zip(batch, outcomes, strict=True)
+        yield from _in_batches(_chain(first, docs),
+                               lambda batch: client.submit(remote_batch, batch, work, pure=False), workers)
     finally:
         client.close()
 
@@ -291,6 +287,16 @@ def in_order(items: Iterable[T], submit: Callable[[T], Any], wait: Callable[[Any
     while pending:
         done, handle = pending.popleft()
         yield done, wait(handle)
+
+
+def _in_batches(docs: Iterator[Document], submit: Callable[[list[Document]], Any], slots: int
+                ) -> Iterator[tuple[Document, Outcome]]:
+    """Each document with its outcome, in input order, worked on in tasks of BATCH documents
+    (`submit` hands one batch to the pool or cluster and returns its future); `slots` workers
+    keep WINDOW_PER_WORKER documents each in flight."""
+    window = max(2, slots * WINDOW_PER_WORKER // BATCH)
+    for batch, outcomes in in_order(_batches(docs, BATCH), submit, lambda future: future.result(), window):
+        yield from zip(batch, outcomes, strict=True)
 
 
 def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:

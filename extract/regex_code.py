@@ -29,15 +29,7 @@ _KNOWN: dict[int, tuple[re.Pattern[str], CodeArgs]] = {}
 def compile_tree(source: str, flags: int, tree: Any) -> re.Pattern[str]:
     """The pattern with text `source` and flags `flags` whose code is compiled from `tree`, a
     parsed tree (re._parser.SubPattern) equivalent to the text's. Raises what compiling raises."""
-    state = tree.state
-    code = [int(op) for op in sre_compile._code(tree, state.flags)]
-    indexgroup: list[str | None] = [None] * state.groups
-    for name, number in state.groupdict.items():
-        indexgroup[number] = name
-    args: CodeArgs = (source, flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
-    pattern = _sre.compile(*args)
-    _KNOWN[id(pattern)] = (pattern, args)
-    return pattern
+    return from_code(*_args(source, flags, tree, tree.state.flags))
 
 
 def code_args(pattern: re.Pattern[str]) -> CodeArgs:
@@ -46,17 +38,21 @@ def code_args(pattern: re.Pattern[str]) -> CodeArgs:
     if known is not None and known[0] is pattern:
         return known[1]
     tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    code = [int(op) for op in sre_compile._code(tree, pattern.flags)]
-    index = tree.state.groupdict
-    indexgroup: list[str | None] = [None] * tree.state.groups
-    for name, number in index.items():
+    return _args(pattern.pattern, pattern.flags | tree.state.flags, tree, pattern.flags)
+
+
+def _args(source: str, flags: int, tree: Any, code_flags: int) -> CodeArgs:
+    """re._compiler.compile's arguments to _sre.compile, for a parsed tree (the code as plain ints)."""
+    state = tree.state
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, number in state.groupdict.items():
         indexgroup[number] = name
-    return (pattern.pattern, pattern.flags | tree.state.flags, code, tree.state.groups - 1, dict(index),
-            tuple(indexgroup))
+    code = [int(op) for op in sre_compile._code(tree, code_flags)]
+    return source, flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup)
 
 
 def from_code(*args: Any) -> re.Pattern[str]:
-    """The pattern `code_args` described (the unpickling side)."""
+    """The pattern `code_args` described (the unpickling side), remembered for the next snapshot."""
     pattern = _sre.compile(*args)
     _KNOWN[id(pattern)] = (pattern, args)  # type: ignore[assignment]
     return pattern

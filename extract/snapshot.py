@@ -25,12 +25,11 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import cache_dir
+from .gazetteer import cache_dir, write_cache_file
 from .regex_code import code_args, from_code
 
 FORMAT = 1
@@ -104,24 +103,10 @@ def cached(make: Callable[[], Any], path: Path | None) -> Any:
 
 
 def _store(obj: Any, path: Path) -> None:
-    """Best effort: a snapshot that cannot be written is simply not used."""
+    """Best effort: a snapshot that cannot be made or written is simply not used."""
     buffer = io.BytesIO()
     try:
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError, re.error):
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".extractor-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(buffer.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        old = sorted(path.parent.glob("extractor-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
+    write_cache_file(path, buffer.getvalue(), keep=KEEP)

@@ -39,9 +39,9 @@ class Prewriter:
         self.syntax = syntax
         self.iris = IriFactory(base)
         self.abbreviator = turtle.Abbreviator(all_prefixes(base))
-        self.statement = (turtle.turtle_statement(self.abbreviator) if syntax == ".ttl"
-                          else turtle.line_statement() if syntax == ".nt" else None)
-        """The union file's statement (graph.serialize.ahead_for); None for syntaxes without a union."""
+        self.statement = turtle.union_statement(syntax, self.abbreviator)
+        """The union file's statement (as graph.serialize.ahead_for writes it); None for syntaxes
+        without a union file."""
 
     def split(self, graph: DocumentGraph) -> tuple[DocumentGraph, tuple[turtle.Block, ...]]:
         """`graph` without the evidence and occurrence nodes of its document, and those nodes

@@ -145,12 +145,11 @@ def write_text(out: TextIO, graphs: Mapping[str, Grouped], ext: str, prefixes: d
 def ahead_for(ext: str, base: str) -> turtle.Ahead | None:
     """Where statements of a union file (.ttl, .nt) are kept as its graphs arrive (turtle.Ahead);
     None for the other syntaxes, which write every graph apart."""
-    if ext == ".ttl":
-        ab = turtle.Abbreviator(all_prefixes(base))
-        return turtle.Ahead(turtle.turtle_statement(ab), ab)
-    if ext == ".nt":
-        return turtle.Ahead(turtle.line_statement())
-    return None
+    ab = turtle.Abbreviator(all_prefixes(base))
+    statement = turtle.union_statement(ext, ab)
+    if statement is None:
+        return None
+    return turtle.Ahead(statement, ab if ext == ".ttl" else None)
 
 
 def _all(blocks: Mapping[str, Sequence[Block]]) -> list[Block]:

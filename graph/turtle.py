@@ -246,6 +246,16 @@ def turtle_statement(ab: Abbreviator, indent: str = "") -> Statement:
     return statement
 
 
+def union_statement(ext: str, ab: Abbreviator) -> Statement | None:
+    """The statement of a union file's subject in the syntax `ext` (.ttl: Turtle with `ab`'s
+    prefixed names; .nt: N-Triples lines); None for syntaxes that write each graph apart."""
+    if ext == ".ttl":
+        return turtle_statement(ab)
+    if ext == ".nt":
+        return line_statement()
+    return None
+
+
 def line_statement(graph: str = "") -> Statement:
     """One subject's N-Triples lines (or N-Quads lines in `graph`), sorted."""
     tail = f" {graph} .\n" if graph else " .\n"

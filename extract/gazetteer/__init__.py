@@ -1034,16 +1034,29 @@ def _cache_write(key: str, gaz: Gazetteer) -> None:
         "title_kinds": gaz.title_kinds,
         "role_sets": gaz._role_sets,
     }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_cache_file(d / f"gazetteer-{key}.json", text.encode("utf-8"), keep=8)
+
+
+def write_cache_file(path: Path, data: bytes, keep: int) -> None:
+    """Best effort, for every cache of the folder: `data` written to a temporary file and renamed
+    to `path`, then only the `keep` newest files named like it (same prefix before the key, same
+    suffix) are kept, as several user folders may be in use. A cache that cannot be written is
+    simply not used."""
+    prefix = path.name.split("-", 1)[0]
     try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=d)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, d / f"gazetteer-{key}.json")
-        # Keep the few most recent caches (several user folders may be in use).
-        old = sorted(d.glob("gazetteer-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for p in old[8:]:
-            p.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{prefix}-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        old = sorted(path.parent.glob(f"{prefix}-*{path.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[keep:]:
+            stale.unlink(missing_ok=True)
     except OSError:
         pass
 
