@@ -113,7 +113,9 @@ class Assembler:
             _COORDINATION.pattern + r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:"
             + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
             + r")\s(?!of\b))") if verbs else _COORDINATION
-        """Where a list of aims splits: ", and to", ";", and a listed verb after ", " or "and"."""
+        """Where a list of aims splits: ", and to", "and of <-ing>", ";", and a listed verb after
+        ", " or "and" (not its -ing form: "the expansion of ties and deepening cooperation" is
+        one task as often as two)."""
 
     # --- references ----------------------------------------------------------------------------------
     def _actor_of(self, m: Mention, as_place: bool = False) -> tuple[str, str] | None:
@@ -400,18 +402,33 @@ class Assembler:
             q = target_m.value
             claimed.add(id(target_m))
             quantified_spans.append((target_m.start, target_m.end))
-            text = _clean_goal_text(_target_clause(ctx.text, hit.start, target_m, self.coordination))
+            part = _target_clause(ctx.text, hit.start, target_m, self.coordination)
+            text = _clean_goal_text(ctx.text[part[0]:part[1]])
+            if emit.get("deadline") is None:  # "to double trade by 2030 and to triple investment by 2035"
+                deadline = self._time(hit, None, ctx, deadline=True, within=part) or deadline
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
                       "unit": _counted_unit(hit, emit.get("unit")) or self._unit(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
             key = f"q|{fields['target']}|{fields['unit']}"
             drafts.append(Draft("goal", fields, evidence, key=key, span=(hit.start, hit.end)))
+            quantities = [(m.start, m.end) for m in hit.masked.mentions if m.code in _QUANTITY_CODES]
+            further = [(s, e) for s, e in _further_aims(ctx.text, target_m.end, self.coordination)
+                       if not any(s <= qs and qe <= e for qs, qe in quantities)]  # each target is its own goal
+            self._qualitative(ctx, hit, further, holders, evidence, drafts, quantified_spans)
             return
         slot = emit.get("text") or next((s for s in ("text", "clause", "action") if s in hit.slots), "match")
         start, end = hit.extra.get(f"{slot}.span", (hit.start, hit.end))
         if emit.get("extend") == "left":  # the words before the match that name its subject
             start = _clause_start(ctx.text, hit.sentence.start, start)
         parts = _coordinated_parts(ctx.text, start, end, self.coordination)
+        self._qualitative(ctx, hit, parts, holders, evidence, drafts, quantified_spans, deadline)
+
+    def _qualitative(self, ctx: DocumentContext, hit: Hit, parts: list[tuple[int, int]], holders: list[str],
+                     evidence: list[Evidence], drafts: list[Draft], quantified_spans: list[tuple[int, int]],
+                     deadline: str | None = None) -> None:
+        """One goal per coordinated part (`parts`: spans of the text) that is neither a quantified
+        goal already read, nor boilerplate, nor an event."""
+        emit = hit.rule.emit
         for i, (part_start, part_end) in enumerate(parts):
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
@@ -642,7 +659,8 @@ def _names(hit: Hit, name: str) -> bool:
     return any(m.name == name for m in hit.masked.mentions)
 
 
-_COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+|;\s+(?:and\s+)?(?:to\s+)?")
+_COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+|;\s+(?:and\s+)?(?:to\s+)?"
+                           r"|,?\s+and\s+of\s+(?=[a-z]+ing\b)")
 
 
 def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern[str] = _COORDINATION
@@ -660,14 +678,30 @@ def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern
 _CLAUSE_END = re.compile(r"[.;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|\s[\u2013\u2014]\s")
 
 
-def _target_clause(text: str, start: int, target: Mention, coordination: re.Pattern[str] = _COORDINATION) -> str:
-    """The words of a quantified goal: from the coordinated part holding the target ("… and to
+_QUANTITY_CODES = frozenset("MUQXNC")
+
+
+def _target_clause(text: str, start: int, target: Mention, coordination: re.Pattern[str] = _COORDINATION
+                   ) -> tuple[int, int]:
+    """The span of a quantified goal's words: from the coordinated part holding the target ("… and to
     triple exports") to the end of its clause, so the deadline after the target is kept."""
     parts = _coordinated_parts(text, start, target.end, coordination)
     part_start = next((s for s, e in reversed(parts) if s <= target.start), start)
     end = _CLAUSE_END.search(text, target.end)
     stop = end.start() if end and end.start() - target.end < 120 else min(len(text), target.end + 60)
-    return text[part_start:stop]
+    further = coordination.search(text, target.end, stop)  # "… by 2027 and of concluding …": the next aim
+    return part_start, further.start() if further else stop
+
+
+_AIMS_END = re.compile(r"[.!?\u201c\u201d\"«»]|,\s+(?:which|who|while|but|said|adding)\b|\s[\u2013\u2014]\s")
+
+
+def _further_aims(text: str, target_end: int, coordination: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The aims coordinated after a quantified one, up to the end of the list: "to double trade by
+    2027 and to conclude a fisheries agreement" names a second, qualitative goal."""
+    end = _AIMS_END.search(text, target_end)
+    stop = end.start() if end else len(text)
+    return _coordinated_parts(text, target_end, stop, coordination)[1:]
 
 
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(«“\"]|\s[\u2013\u2014])\s*(?:and |but |while |as |that )?")

@@ -61,6 +61,7 @@ NAME_RE = (
 CLAUSE_RE = (
     r"(?:(?!,\s+(?:which|who|whom|where|while|when|said|says|adding|added|noting|noted|stressing|he|she|it|"
     r"as|because|so that|thus|thereby|according|whose|but|and (?:will|said|added|noted|stressed)|"
+    r"and (?:the|this|these|our|their|its) (?:\S+ ){0,9}?(?:will|would|shall|is|are|was|were|has|have)|"
     r"the (?:president|minister|ambassador|leader))\b)(?!\s[\u2013\u2014]\s(?!(?-i:[A-Z])|\ue000))"
     r"(?:[^.;!?\u201c\u201d\"«»:]|(?<=\s)[\u201c«\"][^.;!?\u201c\u201d\"«»]+[\u201d»\"]))*"
     r"(?:[^\s.;!?\u201c\u201d\"«»\u2013\u2014:,]|(?<=\s)[\u201c«\"][^.;!?\u201c\u201d\"«»]+[\u201d»\"])"

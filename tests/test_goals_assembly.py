@@ -63,3 +63,15 @@ def test_a_list_of_aims_without_to_is_several_goals():
 def test_a_verb_that_is_a_noun_before_of_does_not_split_an_aim():
     found = goals("Georgia and Armenia agreed to expand trade and increase of transit cargo through Poti.")
     assert len(found) == 1
+
+
+def test_an_aim_coordinated_after_a_quantified_one_is_a_goal_too():
+    found = goals("Chile and Peru set the goal of doubling bilateral trade by 2028 and of concluding a new "
+                  "agreement on fisheries.")
+    assert {(g.text, g.target) for g in found} == {("goal of doubling bilateral trade by 2028", 2),
+                                                   ("concluding a new agreement on fisheries", None)}
+
+
+def test_two_quantified_aims_keep_their_own_deadlines_and_are_not_repeated_as_text():
+    found = goals("Chile and Peru agreed to double trade by 2030 and to triple investment by 2035.")
+    assert sorted((g.target, g.deadline) for g in found) == [(2, "2030"), (3, "2035")]
