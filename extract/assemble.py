@@ -37,6 +37,24 @@ _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
 _NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
+_NEXT = re.compile(r"\b(?:next|upcoming|forthcoming|coming) (?:\S+ ){0,2}?"
+                   r"(?:session|meeting|round|sitting|summit|forum)s?\b", re.IGNORECASE)
+_TO_BE_HELD = re.compile(r"[^.;]{0,30}?,? (?:to be|will be|would be|is to be|are to be) (?:held|convened)\b")
+
+
+def _next_occasion(text: str, hit: Hit) -> str | None:
+    """"next" for the next session of a body, or a meeting still to be held: another occasion than
+    the one the document reports, whatever its date, so it does not absorb the undated mentions."""
+    if _NEXT.search(text, max(hit.sentence.start, hit.start - 30), hit.end + 1) or _TO_BE_HELD.match(
+            text, hit.end, hit.sentence.end):
+        return "next"
+    return None
+
+
+_JOINT_BODY = re.compile(r"\b(?:joint|intergovernmental|inter-governmental|bi-?national|bilateral|mixed)\b"
+                         r"(?:\s+\S+){0,3}?\s+(?:commission|committee|council)\b", re.IGNORECASE)
+"""A joint commission or committee of the document's two states ("the Joint Permanent Commission"):
+its sessions are meetings of the pair."""
 EVENT_DATE_REACH = 90
 """How far (in characters) from an event's words its date may stand, unless it opens the sentence."""
 CLAUSE_PENALTY = 100
@@ -329,6 +347,9 @@ class Assembler:
                     participants += self._states_of_people(participants, ctx, book)
                 if not participants:
                     continue
+                if emit["type"] == "Meeting" and any(book.types.get(p) == "Organization" and _JOINT_BODY.search(p)
+                                                     for p in participants):
+                    participants += [s for s in ctx.pair if s not in participants]
                 if emit["type"] in _NEEDS_A_PARTY and not inferred and not any(
                         p in ctx.pair or book.types.get(p) == "Person" for p in participants):
                     continue  # "the OPEC+ meeting in Vienna": no one the text is about takes part
@@ -349,7 +370,7 @@ class Assembler:
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
-                    occasion=emit.get("occasion")))
+                    occasion=emit.get("occasion") or _next_occasion(ctx.text, hit)))
         return absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published)))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:

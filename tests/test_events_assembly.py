@@ -86,3 +86,15 @@ def test_a_visit_from_one_day_to_another_is_dated_by_its_first_day():
     [since] = [e for e in events("It was the first visit of a Kenyan minister to Uganda since May.",
                                  "2023-06-01") if e.type == "Visit"]
     assert since.date is None
+
+
+def test_a_session_of_a_joint_commission_is_a_meeting_of_the_pair():
+    [meeting] = events("Ghana and Nigeria renew ties.\nThe fifth session of the Joint Commission took place in Accra.")
+    assert meeting.type == "Meeting" and {"Ghana", "Nigeria"} <= set(meeting.participants)
+
+
+def test_the_next_session_is_another_occasion_than_the_reported_meeting():
+    found = events("Ghana and Nigeria renew ties.\nFinance Minister Ken Ofori-Atta received the High Commissioner "
+                   "of Nigeria in Accra. They discussed preparations for the next session of the Joint Commission, "
+                   "to be held in Abuja in the second half of 2022.")
+    assert sorted((e.type, e.place) for e in found) == [("Meeting", "Abuja"), ("Meeting", "Accra")]
