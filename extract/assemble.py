@@ -760,9 +760,15 @@ def _left_open(text: str, opening: str, closing: str) -> bool:
     return text.count(opening) > text.count(closing)
 
 
+_ASCII_PUNCTUATION = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2019": "'", "\u2018": "'",
+                                    "\u201c": '"', "\u201d": '"'})
+
+
 def ascii_fold(text: str) -> str:
-    """"Chișinău" -> "Chisinau": texts and tools spell names with and without diacritics."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") or text
+    """"Chișinău" -> "Chisinau": texts and tools spell names with and without diacritics; a dash
+    becomes a hyphen rather than nothing ("Ukraine–Poland Commission")."""
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_PUNCTUATION))
+    return folded.encode("ascii", "ignore").decode("ascii") or text
 
 
 def _unique(items):

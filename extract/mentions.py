@@ -18,6 +18,9 @@ from .lead import compiled
 from .trie import FOLD_EXCEPTIONS, LOWERED_SCANS, trie_regex
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of)\b)[A-Z][a-z]")
+_LINEAGE_GOES_ON = re.compile(r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z]")
+"""A known short form ("Sheikh Khalifa") followed by "bin <father>" is the start of someone else's
+longer name ("Sheikh Khalifa bin Ali Al Harthy"); the known person's own long form is longer still."""
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
 TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
 _WS = re.compile(r"\s+")
@@ -103,6 +106,8 @@ class ActorMatcher:
             for cand in fitting:
                 if cand.code in "KI" and _NAME_GOES_ON.match(text, end):
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
+                if cand.code == "P" and _LINEAGE_GOES_ON.match(text, end):
+                    continue
                 out.append(_mention(start, end, cand, found))
                 if cand.type == "Person" and len(fitting) > 1:
                     people = [c for c in fitting if c.type == "Person"]

@@ -76,7 +76,10 @@ def clean_name(raw: str) -> str | None:
 
 
 def _surname(name: str) -> str | None:
+    """The last name, if the name has one: a monarch's "Abdullah II of Jordan" has none."""
     tokens = [t for t in _WS.split(name) if t]
+    if "of" in tokens:
+        return None
     if len(tokens) < 2:
         return None
     last = _INITIAL.sub("", tokens[-1])

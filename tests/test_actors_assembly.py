@@ -58,3 +58,37 @@ def test_an_initiative_or_a_route_is_no_actor_and_no_party(extractor):
     assert {"Kazakhstan", "Azerbaijan"} <= actors
     assert not actors & {"Middle Corridor", "Belt and Road Initiative"}
     assert facts.events and all("Middle Corridor" not in e.participants for e in facts.events)
+
+
+def test_a_known_short_form_before_bin_is_someone_elses_longer_name(extractor):
+    text = ("The committee was co-chaired by Secretary-General of the Ministry of Foreign Affairs of Oman "
+            "Sheikh Khalifa bin Ali Al Harthy.")
+    people = {a.name for a in extractor.extract(Document("d", text, "t", published="2023-05-01")).actors
+              if a.type == "Person"}
+    assert people == {"Khalifa bin Ali Al Harthy"}
+
+
+def test_a_monarch_of_a_state_has_no_surname_alias_naming_the_state(extractor):
+    text = "His Majesty King Abdullah II received a phone call about Jordan and Iraq."
+    actors = extractor.extract(Document("d", text, "t", published="2023-02-08")).actors
+    king = next(a for a in actors if a.type == "Person")
+    assert "Jordan" not in king.aliases and "King Abdullah II" in king.aliases
+
+
+def test_an_ascii_alias_keeps_the_dash_as_a_hyphen(extractor):
+    text = "The Ukraine–Poland Intergovernmental Commission met in Kyiv and agreed to cooperate in trade."
+    actors = extractor.extract(Document("d", text, "t", published="2023-02-08")).actors
+    body = next(a for a in actors if a.name.startswith("Ukraine–Poland"))
+    assert "Ukraine-Poland Intergovernmental Commission" in body.aliases
+    assert not any("UkrainePoland" in alias for alias in body.aliases)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("He received the Minister of Public Security of the People's Republic of China Wang Xiaohong.", "Wang Xiaohong"),
+    ("It was co-chaired by Minister of State for Foreign Affairs Dr. Mohammed bin Abdulaziz Al Khulaifi.",
+     "Mohammed bin Abdulaziz Al Khulaifi"),
+    ("Timor-Leste Ambassador to Indonesia Filomeno Aleixo da Cruz said so in an interview.", "Filomeno Aleixo da Cruz"),
+])
+def test_portfolio_titles_and_a_state_name_before_a_title_introduce_people(extractor, text, person):
+    actors = extractor.extract(Document("d", text, "t", published="2023-05-17")).actors
+    assert person in {a.name for a in actors if a.type == "Person"}
