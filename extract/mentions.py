@@ -262,7 +262,7 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
         tail = (rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{word}"
                 rf"(?:(?:,{_SP}|{_SP}and{_SP}|{_SP}&{_SP}|{_SP}|{_SP}of{_SP}(?:the{_SP})?){word}){{0,8}})?")
     return compiled(
-        rf"(?<![\w\-])(?P<org>(?:{_CAP}{_SP}(?:(?:of|for|and|on|&){_SP})?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
+        rf"(?<![\w\-])(?P<org>(?:{_CAP}{_SP}(?:(?:of|for|and|on|&|-|–){_SP})?){{0,6}}(?:{head})(?![\w\-]){tail})").regex
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:

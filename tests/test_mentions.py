@@ -31,3 +31,10 @@ def test_a_year_of_cultural_exchange_is_no_organisation_but_a_cultural_year():
         "2024-10-14"))
     assert not [a for a in facts.actors if "Year of" in a.name]
     assert [e.type for e in facts.events] == ["CulturalYear"]
+
+
+def test_a_joint_body_named_with_a_spaced_hyphen_keeps_both_states():
+    text = "The 45th meeting of the Vietnam - Laos Intergovernmental Committee was held in Hanoi."
+    orgs = {a.name for a in extractor().extract(document_from_text("t", text, "2023-01-10")).actors
+            if a.type == "Organization"}
+    assert orgs == {"Vietnam - Laos Intergovernmental Committee"}
