@@ -84,7 +84,8 @@ _PREAMBLE = re.compile(
 46 per cent last year, the Parties agreed to …"): up to its last comma before a fact's match it
 is the premise, and a time named there is not the date of what the main clause reports."""
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,30}$", re.IGNORECASE)
-"""A time after "since" ("his first visit since taking office in December") is no event's date."""
+"""A time after "since" ("his first visit since taking office in December") is no event's date,
+unless the event itself is what the since-clause dates."""
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
 _SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
@@ -231,9 +232,10 @@ class Assembler:
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)
                                            and not (_FROM_BEFORE.search(before) and _RANGE.search(own))):
                 continue  # "since May" dates no event; "from 3 to 5 May" is when it took place
-            if not deadline and (own.startswith(("since ", "until ", "till ")) or
-                                 _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start)):
-                continue
+            if not deadline and (own.startswith(("since ", "until ", "till ")) or (
+                    (since := _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start)) is not None
+                    and since.start() >= hit.end)):
+                continue  # but "Since the FTA came into force in 2016": the event is in the since-clause
             distance = min(abs(tm.start - hit.start), abs(tm.start - hit.end))
             if hit.start <= tm.start < hit.end:
                 distance = 0

@@ -54,6 +54,15 @@ def test_a_time_in_another_clause_or_after_since_does_not_date_the_event():
     assert visit.date == "2024-01-22"
 
 
+def test_a_since_clause_dates_the_agreement_it_names():
+    for text in ("Since the EPA between Mongolia and Japan came into force in 2016, trade has grown 1.4-fold.",
+                 "Trade will grow with the Preferential Trade Agreement between Azerbaijan and Turkey, "
+                 "which entered into force in 2021.",
+                 "The free trade agreement between South Korea and Chile took effect in 2004."):
+        [agreement] = [e for e in events(text, "2023-03-01") if e.type == "Agreement"]
+        assert agreement.date in {"2016", "2021", "2004"} and agreement.date in text
+
+
 def test_the_place_of_an_event_is_a_city_in_its_clause():
     [talks] = [e for e in events("Chancellor Olaf Scholz of Germany will be in Astana on 16 September for talks "
                                  "with President Kassym-Jomart Tokayev.", "2024-09-10") if e.type == "Talks"]
