@@ -66,11 +66,8 @@ def make_hit(rule: Rule, sentence: Sentence, masked: Masked, m: re.Match[str], d
         if group is None:
             continue
         mention = _placeholder_mention(masked, group)
-        if mention is not None:
-            hit.slots[name] = mention
-        else:
-            s = masked.to_original(m.start(name))
-            e = masked.to_original(m.end(name), end=True)
-            hit.slots[name] = doc_text[s:e]
-            hit.extra[f"{name}.span"] = (s, e)
+        s = masked.to_original(m.start(name))
+        e = masked.to_original(m.end(name), end=True)
+        hit.extra[f"{name}.span"] = (s, e)  # a goal's text may be a name alone ("the Middle Corridor is a priority")
+        hit.slots[name] = mention if mention is not None else doc_text[s:e]
     return hit
