@@ -151,7 +151,8 @@ class Extractor:
             end, unit = q.end, q.unit
             if q.kind in ("number", "amount"):  # "40 companies", "1.2 million Emirati visitors"
                 tail = self.count_tail.match(text, q.end)
-                if tail:
+                if tail and not (text[q.start:q.end].isalpha()
+                                 and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)):
                     code, end, unit = "C", tail.end(), tail.group("noun").lower()
             quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
         return resolve_overlaps(actors + discovered + times + quantities)
@@ -340,6 +341,10 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.IGNORECASE)
+"""Before a number word, these make "the two regions" a reference to known things, not a count."""
 
 
 def _norm(text: str) -> str:

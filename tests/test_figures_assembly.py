@@ -25,3 +25,10 @@ def test_a_count_takes_its_head_noun_as_unit():
     found = figures("Ghana and Togo signed fourteen investment agreements and 3 memorandums of understanding.")
     assert {f.unit for f in found} == {"agreements", "memorandums"}
     assert {f.unit for f in figures("About 2,000 young people from Ghana studied in Togo.")} == {"young people"}
+
+
+
+def test_regions_are_counted_but_the_two_regions_are_no_count():
+    found = figures("More than 80 Russian regions have direct ties with regions of Belarus.")
+    assert [(f.value, f.unit) for f in found] == [(80, "regions")]
+    assert figures("The two regions of Russia and Belarus agreed to cooperate in tourism.") == []
