@@ -182,7 +182,8 @@ def words_regex(words: Iterable[str]) -> str:
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
-    """Literal spaces outside character classes and look-behinds become \\s+ (a run counts once).
+    """Literal spaces outside character classes and look-behinds become \\s+ (a run counts once);
+    a space made optional (" ?", " *") becomes \\s*.
 
     Look-behinds must have a fixed width, so a space inside one stays a single space."""
     out: list[str] = []
@@ -217,7 +218,11 @@ def _spaces_to_whitespace(pattern: str) -> str:
         elif ch == " " and not behind_depth:
             while i + 1 < len(pattern) and pattern[i + 1] == " ":
                 i += 1
-            out.append(r"\s+")
+            if i + 1 < len(pattern) and pattern[i + 1] in "?*":
+                i += 1  # "under ?way", "cyber ?security": an optional space, not a lazy \s+?
+                out.append(r"\s*")
+            else:
+                out.append(r"\s+")
         else:
             out.append(ch)
         i += 1

@@ -64,3 +64,9 @@ def test_slots_compile_to_placeholders_and_spaces_to_whitespace(tmp_path):
     assert rule.slots == {"place": "place"}
     assert rule.regex.search("a visit  to \ue000K3\ue001 today")
     assert not rule.regex.search("a visit to Tashkent")
+
+
+def test_a_space_made_optional_is_optional_whitespace(tmp_path):
+    folder = write(tmp_path, "rules:\n  - id: c\n    kind: threat\n    threat: mines\n    pattern: 'land ?mines'\n")
+    rule = load_rules([folder], include_packaged=False).rules[0]
+    assert rule.regex.search("cleared landmines") and rule.regex.search("cleared land  mines")
