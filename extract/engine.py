@@ -23,6 +23,7 @@ from .masking import Masked, mask
 from .matcher import match_rules, topics_in_counts
 from .mentions import (
     Mention,
+    abbreviated_orgs,
     build_matcher,
     discover_orgs,
     discover_regions,
@@ -155,7 +156,8 @@ class Extractor:
                                  and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)):
                     code, end, unit = "C", tail.end(), tail.group("noun").lower()
             quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
-        return resolve_overlaps(actors + discovered + times + quantities)
+        found = actors + discovered
+        return resolve_overlaps(found + abbreviated_orgs(text, found) + times + quantities)
 
     # --- stage 2: people ------------------------------------------------------------------------
     def _people(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention],

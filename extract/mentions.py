@@ -373,6 +373,42 @@ def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
     return out
 
 
+_ABBREVIATION_IN_BRACKETS = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether the letters of an abbreviation occur in order in the name, each one starting
+    a word or part of a word (Schwartz and Hearst's test): "BNC" for "Bi-National Commission"."""
+    starts = [m.group(0).lower() for m in re.finditer(r"(?<![A-Za-z])[A-Za-z]|(?<=[a-z])[A-Z]", name)]
+    i = 0
+    for letter in abbreviation.lower():
+        if letter == "&":
+            continue
+        while i < len(starts) and starts[i] != letter:
+            i += 1
+        if i == len(starts):
+            return False
+        i += 1
+    return True
+
+
+def abbreviated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation the text introduces with its abbreviation ("the Bi-National Commission
+    (BNC)") is the same organisation wherever the abbreviation recurs in the document."""
+    taught: dict[str, Mention] = {}
+    for m in mentions:
+        if m.code in "OG" and (b := _ABBREVIATION_IN_BRACKETS.match(text, m.end)) is not None:
+            abbreviation = b.group(1)
+            if abbreviation != m.surface and _abbreviates(abbreviation, m.name):
+                taught.setdefault(abbreviation, m)
+    out: list[Mention] = []
+    for abbreviation, org in taught.items():
+        for found in re.finditer(rf"(?<![\w\-]){re.escape(abbreviation)}(?![\w\-])", text):
+            out.append(Mention(found.start(), found.end(), org.code, org.name, org.type, abbreviation,
+                               country=org.country, kind=org.kind))
+    return out
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions; on equal spans the earlier (gazetteer) one."""
     ranked = sorted(enumerate(mentions), key=lambda p: (-(p[1].end - p[1].start), p[0]))

@@ -38,3 +38,19 @@ def test_a_joint_body_named_with_a_spaced_hyphen_keeps_both_states():
     orgs = {a.name for a in extractor().extract(document_from_text("t", text, "2023-01-10")).actors
             if a.type == "Organization"}
     assert orgs == {"Vietnam - Laos Intergovernmental Committee"}
+
+
+def test_an_organisation_introduced_with_its_abbreviation_is_named_by_it_later():
+    text = ("Nigeria and South Africa.\nThe Nigeria–South Africa Bi-National Commission (BNC) should meet on "
+            "schedule. The presidents want to convene the 11th BNC in Abuja in 2024.")
+    facts = extractor().extract(document_from_text("t", text, "2023-06-01"))
+    [body] = [a for a in facts.actors if a.type == "Organization"]
+    assert "BNC" in body.aliases
+    assert any(e.place == "Abuja" and body.name in e.participants for e in facts.events)
+
+
+def test_letters_that_do_not_abbreviate_the_name_teach_nothing():
+    from amity.extract.mentions import _abbreviates
+    assert _abbreviates("BNC", "Nigeria–South Africa Bi-National Commission")
+    assert _abbreviates("SCO", "Shanghai Cooperation Organisation")
+    assert not _abbreviates("USD", "Joint Commission")
