@@ -347,6 +347,8 @@ class Assembler:
                     participants.append(place)
                 if emit["type"] == "Agreement":
                     participants += self._states_of_people(participants, ctx, book)
+                    if len(ctx.pair) == 2 and sum(book.types.get(p) == "Country" for p in participants) < 2:
+                        participants += [s for s in ctx.pair if s not in participants]
                 if not participants:
                     continue
                 if emit["type"] == "Meeting" and any(book.types.get(p) == "Organization" and _JOINT_BODY.search(p)

@@ -107,3 +107,11 @@ def test_the_next_session_is_another_occasion_than_the_reported_meeting():
                    "of Nigeria in Accra. They discussed preparations for the next session of the Joint Commission, "
                    "to be held in Abuja in the second half of 2022.")
     assert sorted((e.type, e.place) for e in found) == [("Meeting", "Abuja"), ("Meeting", "Accra")]
+
+
+def test_an_agreement_with_one_named_party_binds_the_documents_pair():
+    text = ("Azerbaijan and Turkey: trade grows.\n"
+            '"With the Preferential Trade Agreement, which entered into force in 2021, we will reach the target," '
+            "Mikayil Jabbarov said.")
+    [agreement] = [e for e in events(text, "2023-03-01") if e.type == "Agreement"]
+    assert {"Azerbaijan", "Turkey"} <= set(agreement.participants)
