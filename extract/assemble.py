@@ -349,6 +349,9 @@ class Assembler:
                     participants += self._states_of_people(participants, ctx, book)
                     if len(ctx.pair) == 2 and sum(book.types.get(p) == "Country" for p in participants) < 2:
                         participants += [s for s in ctx.pair if s not in participants]
+                elif emit["type"] in ("Talks", "Meeting") and len(ctx.pair) == 2 and participants and sum(
+                        book.types.get(p) in ("Country", "Person") for p in participants) < 2:
+                    participants += [s for s in ctx.pair if s not in participants]
                 if not participants:
                     continue
                 if emit["type"] == "Meeting" and any(book.types.get(p) == "Organization" and _JOINT_BODY.search(p)

@@ -115,3 +115,9 @@ def test_an_agreement_with_one_named_party_binds_the_documents_pair():
             "Mikayil Jabbarov said.")
     [agreement] = [e for e in events(text, "2023-03-01") if e.type == "Agreement"]
     assert {"Azerbaijan", "Turkey"} <= set(agreement.participants)
+
+
+def test_talks_with_one_named_side_are_talks_of_the_pair():
+    found = events("Azerbaijan and Turkey: energy ties.\nAzerbaijan also held talks on gas supplies.", "2023-03-01")
+    [talks] = [e for e in found if e.type == "Talks"]
+    assert {"Azerbaijan", "Turkey"} <= set(talks.participants)
