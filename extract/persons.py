@@ -119,6 +119,8 @@ def same_person(discovered: str, known: str, known_aliases: Iterable[str] = ()) 
     if len(d) == 1:
         return d[0].lower() in {t.lower() for t in k} and len(d[0]) >= 4
     if d_last == k_last:
+        if 1 < len(d) < len(k) and [t.lower() for t in k[-len(d):]] == [t.lower() for t in d]:
+            return True  # "López Obrador" is the family names of "Andrés Manuel López Obrador"
         first = d[0].rstrip(".").lower()
         return k[0].lower().startswith(first) or first.startswith(k[0].lower())
     # "Shavkat Miromonovich" = first name + patronymic of "Shavkat Miromonovich Mirziyoyev"

@@ -92,3 +92,11 @@ def test_an_ascii_alias_keeps_the_dash_as_a_hyphen(extractor):
 def test_portfolio_titles_and_a_state_name_before_a_title_introduce_people(extractor, text, person):
     actors = extractor.extract(Document("d", text, "t", published="2023-05-17")).actors
     assert person in {a.name for a in actors if a.type == "Person"}
+
+
+def test_family_names_alone_join_the_full_name(extractor):
+    text = ("President Andrés Manuel López Obrador welcomed Prime Minister Justin Trudeau. "
+            "Trudeau invited President López Obrador to visit Canada.")
+    people = {a.name for a in extractor.extract(Document("d", text, "t", published="2023-01-11")).actors
+              if a.type == "Person"}
+    assert people == {"Andrés Manuel López Obrador", "Justin Trudeau"}
