@@ -98,6 +98,22 @@ def title_of(text: str) -> str:
     return ""
 
 
+DATELINE_REACH = 300
+"""How far into a text a dateline may stand ("NAIROBI, 14 March 2024 –" under the headline)."""
+
+
+def dateline_date(text: str) -> str | None:
+    """The day a text gives for itself at its top, when no sidecar or --date does: without one,
+    "on Wednesday" or "last year" in a press release would resolve to nothing. Only a full,
+    absolute date counts ("14 March 2024", "2024-03-14"), and only near the start."""
+    from .timex import find_timexes  # the time grammar is only needed for undated inputs
+
+    for timex in find_timexes(text[:DATELINE_REACH], None):
+        if timex.granularity == "day" and not timex.relative:
+            return timex.value
+    return None
+
+
 def read_document(path: str | os.PathLike[str], default_date: str | None = None) -> Document:
     """One file to a Document, or an InputError saying why not."""
     p = Path(path)
@@ -116,7 +132,7 @@ def read_document(path: str | os.PathLike[str], default_date: str | None = None)
     if not text.strip():
         raise InputError(p, "empty document")
     meta = read_meta(p)
-    published = meta.get("published") or normalise_date(default_date, where="--date", path=p)
+    published = meta.get("published") or normalise_date(default_date, where="--date", path=p) or dateline_date(text)
     return Document(
         id=str(meta.get("id") or p.stem),
         text=text,

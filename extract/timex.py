@@ -98,6 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
     ("iso", re.compile(rf"(?P<y>{_ISO_CENTURY}\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("dotted", re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\."
+                          r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
                            rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
@@ -181,7 +183,7 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         if not _valid(year, month, day):
             return None
         return _fmt(year, month, day), "day", relative
-    if kind == "iso":
+    if kind in ("iso", "dotted"):  # 2023-05-17, and 17.05.2023 as agencies of the CIS write the day
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return (_fmt(y, mo, d), "day", False) if _valid(y, mo, d) else None
     if kind == "month":

@@ -9,6 +9,7 @@ from amity.extract.timex import find_timexes
     ("In March 2018, they met.", "2019", "2018-03"),
     ("on 26th September", "2011-09-28", "2011-09-26"),
     ("June 21, 2022", None, "2022-06-21"),
+    ("DUSHANBE, 17.05.2023 /NIAT Khovar/", None, "2023-05-17"),
     ("on Tuesday", "2022-05-11", "2022-05-10"),
     ("tomorrow", "2022-10-08", "2022-10-09"),
     ("last year", "2022-05-11", "2021"),
@@ -66,3 +67,7 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value)
 ])
 def test_a_month_later_in_the_year_in_a_sentence_about_the_future_is_this_years(text, value):
     assert [t.value for t in find_timexes(text, "2023-06-01")] == [value]
+
+
+def test_a_dotted_date_is_no_decimal_and_no_version_number():
+    assert [t.value for t in find_timexes("it rose 12.5 percent, release 1.05.2023.4", None)] == []
