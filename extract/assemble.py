@@ -32,7 +32,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _NOT_EVENT_DATE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bagainst|"
-    r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+)?$", re.I)
+    r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+|the\s+same\s+(?:period|months?|quarter|half(?:-year)?)\s+"
+    r"(?:of|in)\s+)?$", re.I)
+_BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|commodity|turnover)", re.I)
 _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
@@ -220,7 +222,7 @@ class Assembler:
                 continue
             if within is not None and not within[0] <= tm.start < within[1]:
                 continue
-            before = text[max(0, tm.start - 24):tm.start]
+            before = text[max(0, tm.start - 48):tm.start]
             own = text[tm.start:tm.end].lower()
             if not deadline and _YEAR_RANGE.search(own):
                 continue  # "the 2019-2020 Cooperation Plan" names a period, not when something happened
@@ -492,6 +494,8 @@ class Assembler:
             metric = self._metric(hit, emit.get("metric"), value_m.start)
             if value_m.code == "C" and not emit.get("metric"):
                 metric = _COUNT_NUMBER.sub("", _WS.sub(" ", value_m.surface)).lower()
+            if metric == "trade turnover" and len(subjects) < 2 and _BILATERAL.search(hit.sentence.text):
+                subjects = list(dict.fromkeys([*ctx.pair, *subjects]))  # "bilateral trade" is the pair's
             fields = {
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,

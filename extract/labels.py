@@ -73,14 +73,15 @@ def _visit(matched: str, participants: Sequence[str], place: str | None, host: s
            type_of: Callable[[str], str | None], states_of: Callable[[str], set[str]]) -> str:
     """"State visit of <visitor> to <place>": the visitor is a person taking part who holds no
     office of the host state, the one the matched words name first; else the first state that
-    is not the place."""
+    is not the host; else whoever takes part."""
     kind = _VISIT_KIND.search(matched)
     noun = f"{kind.group(1).lower()} visit" if kind else "visit"
     persons = [p for p in participants if type_of(p) == "Person"]
-    visitors = [p for p in persons if not host or host not in states_of(p)] or persons[:1]
+    visitors = [p for p in persons if not host or host not in states_of(p)]
     visitors.sort(key=lambda p: not _named_in(p, matched))
-    if not visitors:
+    if not visitors:  # only the hosts are named ("at the invitation of President Lula"): the guest state
         visitors = [p for p in participants if p not in (place, host) and type_of(p) == "Country"][:1]
+    visitors = visitors or persons[:1]
     label = noun + (f" of {_join(visitors[:1])}" if visitors else "")
     if place:
         label += f" to {place}"

@@ -32,3 +32,10 @@ def test_regions_are_counted_but_the_two_regions_are_no_count():
     found = figures("More than 80 Russian regions have direct ties with regions of Belarus.")
     assert [(f.value, f.unit) for f in found] == [(80, "regions")]
     assert figures("The two regions of Russia and Belarus agreed to cooperate in tourism.") == []
+
+
+def test_bilateral_trade_is_the_pairs_and_dated_by_its_period_not_the_baseline():
+    text = ("Argentina and Brazil.\nBilateral trade fell by 12 percent in January–June 2023 compared with the "
+            "same period of 2022, to about 13 billion dollars, after a drought hit Argentine agriculture.")
+    [amount] = [f for f in figures(text) if f.unit == "USD"]
+    assert amount.date == "2023" and set(amount.subjects) == {"Argentina", "Brazil"}

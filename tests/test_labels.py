@@ -66,3 +66,9 @@ def test_the_visitor_named_in_the_matched_words_comes_first():
     assert label("Visit", "the official visit of President Mirziyoyev to Turkey", participants, "Turkey") \
         == "Official visit of Shavkat Mirziyoyev to Turkey"
     assert label("Visit", "the visit of the Head of State to Turkey", participants, "Turkey").startswith("Visit of")
+
+
+def test_a_visit_where_only_the_host_is_named_is_the_guest_states():
+    assert label("Visit", "paid an official visit to Tashkent",
+                 ["Kazakhstan", "Uzbekistan", "Shavkat Mirziyoyev"], place="Tashkent", host="Uzbekistan") \
+        == "Official visit of Kazakhstan to Tashkent"
