@@ -31,7 +31,8 @@ STATE_CODES = frozenset("SKA")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _NOT_EVENT_DATE = re.compile(
-    r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bagainst|"
+    r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bas\s+(?:many|much)\s+as(?:\s+in)?|"
+    r"\bcompared\s+(?:with|to)|\bagainst|"
     r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+|the\s+same\s+(?:period|months?|quarter|half(?:-year)?)\s+"
     r"(?:of|in)\s+)?$", re.I)
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|commodity|turnover)", re.I)

@@ -268,7 +268,7 @@ def _money(m: re.Match[str], approx: bool) -> Quantity | None:
     value = parse_number(num)
     if value is None or (m.group("sym") == "R" and not scale_word and value < 1000):
         return None  # a bare "R" is the rand in "R85 billion", not in "the R2 road"
-    sign_word = m.group("sym").lower() if m.group("sym") in ("Rs",) else None
+    sign_word = m.group("sym").lower() if m.group("sym") in ("Rs", "¥") else None  # read by the document's states
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
                     _approx_or_vague(approx, num), sign_word if m.group("sym") else word)
 

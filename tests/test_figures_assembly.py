@@ -39,3 +39,16 @@ def test_bilateral_trade_is_the_pairs_and_dated_by_its_period_not_the_baseline()
             "same period of 2022, to about 13 billion dollars, after a drought hit Argentine agriculture.")
     [amount] = [f for f in figures(text) if f.unit == "USD"]
     assert amount.date == "2023" and set(amount.subjects) == {"Argentina", "Brazil"}
+
+
+def test_the_yen_sign_is_read_by_the_documents_states():
+    [oda] = figures("Japan and the Philippines.\nJapan's ODA to the Philippines reached about ¥300 billion in 2022.")
+    assert oda.unit == "JPY"
+    [loans] = figures("China and Laos.\nChinese loans to Laos reached ¥40 billion in 2022.")
+    assert loans.unit == "CNY"
+
+
+def test_a_multiple_is_dated_by_its_own_period_not_the_one_it_is_compared_with():
+    found = figures("Japan and the Philippines.\nIn 2023 the Philippines welcomed around 305,000 Japanese tourists, "
+                    "2.5 times as many as in 2022.")
+    assert {f.date for f in found} == {"2023"}
