@@ -127,6 +127,9 @@ class Extractor:
         for role, forms in self.gazetteer.titles.items():
             for form in forms:
                 self.role_of_title.setdefault(_norm(form), role)
+        self.abbreviated_roles = {tf.text: (tf.role, tf.state) for tf in self.gazetteer.title_forms
+                                  if tf.text.isupper() and 2 <= len(tf.text) <= 4}
+        """Title abbreviations ("EAM", "PM", "FM") and the roles they stand for."""
         self.rules = {kind: self.ruleset.of_kind(kind) for kind in ("person", *FACT_KINDS)}
         ordered = [r for kind in ("person", *FACT_KINDS) for r in self.rules[kind]]
         self.prefilter = Prefilter(ordered)
@@ -258,6 +261,30 @@ class Extractor:
                 hits.append(hit)
         return found, hits
 
+    def _abbreviated_titles(self, text: str, person_hits: list[Hit]) -> list[Mention]:
+        """A title abbreviation standing alone ("EAM called on the Sultan", "the PM said") is the one
+        person the document has introduced with that role; with two or none it names no one."""
+        holders: dict[str, set[str]] = {}
+        for hit in person_hits:
+            role = self.role_of_title.get(_norm(hit.words("role") or ""))
+            if role and hit.extra.get("person"):
+                holders.setdefault(role, set()).add(hit.extra["person"])
+        out: list[Mention] = []
+        for abbreviation, (role, state) in self.abbreviated_roles.items():
+            if abbreviation not in text:
+                continue
+            people = holders.get(role, set())
+            if state:  # "EAM" is India's foreign minister only
+                people = {p for p in people if any(o.state == state and o.role == role
+                                                   for o in self.gazetteer.offices_of(p))}
+            if len(people) != 1:
+                continue
+            person = next(iter(people))
+            for m in re.finditer(rf"(?<![\w\-.]){re.escape(abbreviation)}(?![\w\-])", text):
+                if not _NAME_AFTER.match(text, m.end()):
+                    out.append(Mention(m.start(), m.end(), "P", person, "Person", abbreviation))
+        return out
+
     # --- the whole document -------------------------------------------------------------------------
     def extract(self, doc: Document) -> DocumentFacts:
         """The facts of one document (a pure function of the document and the loaded rules)."""
@@ -271,6 +298,7 @@ class Extractor:
         mentions, persons, person_hits = self._people(doc, text, sentences, mentions, by_sentence, cache)
         by_sentence = _by_sentence(sentences, mentions)
         resolved, title_hits = self._resolve_titles(doc, text, sentences, by_sentence, persons, cache)
+        resolved += self._abbreviated_titles(text, person_hits)
         if resolved:
             mentions = resolve_overlaps(resolved + mentions)
             by_sentence = _by_sentence(sentences, mentions)

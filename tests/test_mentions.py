@@ -54,3 +54,19 @@ def test_letters_that_do_not_abbreviate_the_name_teach_nothing():
     assert _abbreviates("BNC", "Nigeria–South Africa Bi-National Commission")
     assert _abbreviates("SCO", "Shanghai Cooperation Organisation")
     assert not _abbreviates("USD", "Joint Commission")
+
+
+def test_a_title_abbreviation_alone_is_the_one_person_introduced_with_that_role():
+    text = ("External Affairs Minister Dr. S. Jaishankar paid an official visit to Muscat.\n"
+            "EAM called on His Majesty Sultan Haitham bin Tarik in Muscat.")
+    facts = extractor().extract(document_from_text("t", text, "2023-12-27"))
+    [meeting] = [e for e in facts.events if e.type == "Meeting"]
+    assert "S. Jaishankar" in meeting.participants
+
+
+def test_a_title_abbreviation_two_people_bear_names_neither():
+    text = ("Foreign Minister Ararat Mirzoyan met Foreign Minister Ilia Darchiashvili in Tbilisi.\n"
+            "The FM then left for the airport.")
+    facts = extractor().extract(document_from_text("t", text, "2024-01-10"))
+    people = {a.name for a in facts.actors if a.type == "Person"}
+    assert people == {"Ararat Mirzoyan", "Ilia Darchiashvili"}
