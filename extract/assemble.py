@@ -43,14 +43,18 @@ _NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
 _NEXT = re.compile(r"\b(?:next|upcoming|forthcoming|coming) (?:\S+ ){0,2}?"
                    r"(?:session|meeting|round|sitting|summit|forum)s?\b", re.IGNORECASE)
 _TO_BE_HELD = re.compile(r"[^.;]{0,30}?,? (?:to be|will be|would be|is to be|are to be) (?:held|convened)\b")
+_TO_HOLD_BEFORE = re.compile(r"\b(?:agreed|decided|plan|plans|planned|intend|intends|want|wants|proposed|proposes|"
+                             r"offered|offers|will|would|are to|is to) (?:to )?(?:hold|convene|organi[sz]e|host)\s+"
+                             r"(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
 def _next_occasion(text: str, hit: Hit) -> str | None:
     """"next" for the next session of a body, or a meeting still to be held: another occasion than
     the one the document reports, whatever its date, so it does not absorb the undated mentions."""
     if _NEXT.search(text, max(hit.sentence.start, hit.start - 30), hit.end + 1) or _TO_BE_HELD.match(
-            text, hit.end, hit.sentence.end):
-        return "next"
+            text, hit.end, hit.sentence.end) or _TO_HOLD_BEFORE.search(
+            text, max(hit.sentence.start, hit.start - 60), hit.start):
+        return "next"  # "agreed to hold a cabinet meeting in Quito": not the meeting that was held
     return None
 
 

@@ -121,3 +121,11 @@ def test_talks_with_one_named_side_are_talks_of_the_pair():
     found = events("Azerbaijan and Turkey: energy ties.\nAzerbaijan also held talks on gas supplies.", "2023-03-01")
     [talks] = [e for e in found if e.type == "Talks"]
     assert {"Azerbaijan", "Turkey"} <= set(talks.participants)
+
+
+def test_a_meeting_agreed_to_be_held_is_another_occasion_than_the_one_held():
+    found = events("Colombia and Ecuador.\nForeign Minister Luis Gilberto Murillo met his Ecuadorean counterpart "
+                   "Gabriela Sommerfeld on Thursday. They agreed to hold a binational cabinet meeting in Quito.",
+                   "2024-09-14")
+    meetings = [e for e in found if e.type == "Meeting"]
+    assert len(meetings) == 2 and {m.place for m in meetings} == {None, "Quito"}
