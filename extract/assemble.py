@@ -93,7 +93,8 @@ is the premise, and a time named there is not the date of what the main clause r
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,30}$", re.IGNORECASE)
 """A time after "since" ("his first visit since taking office in December") is no event's date,
 unless the event itself is what the since-clause dates."""
-_PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?{OPEN}([IK])(\d+)", re.IGNORECASE)
+_PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:[\w\-]+\s+){{0,2}}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
+                          rf"{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
 _SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
                           re.IGNORECASE)

@@ -27,6 +27,7 @@ from .mentions import (
     build_matcher,
     discover_orgs,
     discover_regions,
+    discover_towns,
     media_regex,
     merge_org_names,
     org_regex,
@@ -147,6 +148,7 @@ class Extractor:
         discovered = prefer_gazetteer_orgs(discovered, actors)
         merge_org_names(discovered)
         discovered += discover_regions(text, self.region_re)
+        discovered += discover_towns(text)
         times = [Mention(t.start, t.end, "Y" if t.granularity == "year" else "D", surface=text[t.start:t.end],
                          value=t) for t in find_timexes(text, published)]
         quantities: list[Mention] = []

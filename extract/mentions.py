@@ -373,6 +373,21 @@ def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
     return out
 
 
+_NAMED_TOWN = re.compile(r"\b(?:city|town|port|village|settlement)[^\S\n]+of[^\S\n]+"
+                         r"(?P<name>(?-i:[A-Z][\w'’\-]*[a-z][\w'’\-]*)(?:[^\S\n]+(?-i:[A-Z][\w'’\-]*[a-z][\w'’\-]*))?)",
+                         re.IGNORECASE)
+
+
+def discover_towns(text: str) -> list[Mention]:
+    """Towns the gazetteer does not know, named as such: "the border city of Ipiales", "the Iraqi
+    town of Al-Rutba". A known name at the same place wins (see resolve_overlaps)."""
+    out = []
+    for m in _NAMED_TOWN.finditer(text):
+        name = m.group("name")
+        out.append(Mention(m.start("name"), m.end("name"), "I", name, "City", name))
+    return out
+
+
 _ABBREVIATION_IN_BRACKETS = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
 
 

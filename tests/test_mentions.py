@@ -70,3 +70,11 @@ def test_a_title_abbreviation_two_people_bear_names_neither():
     facts = extractor().extract(document_from_text("t", text, "2024-01-10"))
     people = {a.name for a in facts.actors if a.type == "Person"}
     assert people == {"Ararat Mirzoyan", "Ilia Darchiashvili"}
+
+
+def test_a_town_the_gazetteer_does_not_know_is_named_as_a_town():
+    text = ("Colombia and Ecuador.\nForeign Minister Luis Gilberto Murillo met Foreign Minister Gabriela Sommerfeld "
+            "in the border city of Ipiales on Thursday.")
+    facts = extractor().extract(document_from_text("t", text, "2024-09-14"))
+    [meeting] = [e for e in facts.events if e.type == "Meeting"]
+    assert meeting.place == "Ipiales" and ("Ipiales", "City") in {(a.name, a.type) for a in facts.actors}
