@@ -36,6 +36,9 @@ _NOT_EVENT_DATE = re.compile(
     r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+|the\s+same\s+(?:period|months?|quarter|half(?:-year)?)\s+"
     r"(?:of|in)\s+)?$", re.I)
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|commodity|turnover)", re.I)
+_ANAPHORIC_AIM = re.compile(
+    r"(?:\S+ ){0,2}\S+ (?:this|that|it|them|so|these|those)(?: (?:issue|matter|question|proposal))?", re.IGNORECASE)
+"""An aim whose object is only a pronoun ("certainly consider this", "do so") names nothing."""
 _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
@@ -469,8 +472,9 @@ class Assembler:
             if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
                 continue  # this part is the quantified goal already read from the sentence
             text = _clean_goal_text(ctx.text[part_start:part_end])
-            if len(text.split()) < 3 or (self.vague_goal and self.vague_goal.search(text)):
-                continue  # too short, or diplomatic boilerplate ("cooperation in all areas") rather than an aim
+            if len(text.split()) < 3 or (self.vague_goal and self.vague_goal.search(text)) \
+                    or _ANAPHORIC_AIM.fullmatch(text):
+                continue  # too short, boilerplate ("cooperation in all areas") or no aim of its own ("consider this")
             if i and EVENT_VERB_START.match(text):
                 continue  # "… and to hold Days of Culture": an event, not an aim
             if len(parts) > 1:  # "to convene the commission in 2024 and to double trade by 2030"

@@ -75,3 +75,8 @@ def test_an_aim_coordinated_after_a_quantified_one_is_a_goal_too():
 def test_two_quantified_aims_keep_their_own_deadlines_and_are_not_repeated_as_text():
     found = goals("Chile and Peru agreed to double trade by 2030 and to triple investment by 2035.")
     assert sorted((g.target, g.deadline) for g in found) == [(2, "2030"), (3, "2035")]
+
+
+
+def test_an_aim_whose_object_is_only_a_pronoun_is_no_goal():
+    assert goals("Laos and Russia.\nWe will certainly consider this.") == []
