@@ -389,7 +389,7 @@ class Assembler:
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
                     occasion=emit.get("occasion") or _next_occasion(ctx.text, hit)))
-        return absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published)))
+        return _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
         """The states the people party to an agreement hold office for, where the document names
@@ -666,6 +666,26 @@ def _outside_worded_threats(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.rule.kind != "threat" or not any(
         w is not h and w.sentence is h.sentence and w.start <= h.start and h.end <= w.end
         and w.end - w.start > h.end - h.start for w in worded)]
+
+
+_AFTER_THE_TALKS = re.compile(r"\b(?:after|following|during|at the end of|in the course of|on the sidelines of) "
+                              r"(?:the|their|these|his|her) (?:\S+ )?(?:talks|meeting|visit|negotiations|summit)\b",
+                              re.IGNORECASE)
+_OCCASIONS = frozenset({"Talks", "Meeting", "Visit", "Summit"})
+
+
+def _dated_by_the_talks(events: list[Draft]) -> list[Draft]:
+    """"After the talks, the presidents witnessed the signing of 30 documents": an undated event
+    told as part of the talks, meeting or visit just reported takes that occasion's date."""
+    for event in events:
+        if event.fields["date"] or not event.evidence or not _AFTER_THE_TALKS.search(event.evidence[0].text):
+            continue
+        start = event.evidence[0].start
+        earlier = [e for e in events if e.fields["type"] in _OCCASIONS and e.fields["date"] and e.evidence
+                   and e.evidence[0].start <= start and e is not event and e.occasion is None]
+        if earlier:
+            event.fields["date"] = max(earlier, key=lambda e: e.evidence[0].start).fields["date"]
+    return events
 
 
 def _premise_end(text: str, hit: Hit) -> int:

@@ -129,3 +129,11 @@ def test_a_meeting_agreed_to_be_held_is_another_occasion_than_the_one_held():
                    "2024-09-14")
     meetings = [e for e in found if e.type == "Meeting"]
     assert len(meetings) == 2 and {m.place for m in meetings} == {None, "Quito"}
+
+
+def test_documents_signed_after_the_talks_take_the_date_of_the_talks():
+    found = events("Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev in Astana on "
+                   "Tuesday. After the talks, the two heads of state witnessed the signing of more than 30 "
+                   "cooperation documents.", "2024-07-02")
+    [agreement] = [e for e in found if e.type == "Agreement"]
+    assert agreement.date == "2024-07-02"
