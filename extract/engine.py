@@ -210,7 +210,7 @@ class Extractor:
         for known, person in persons.items():
             if same_person(name, known, person.forms):
                 return known
-        entry = link_to_gazetteer(name, self.gazetteer, self.person_index, state)
+        entry = link_to_gazetteer(name, self.gazetteer, self.person_index, state, on)
         return entry.name if entry is not None else name
 
     def _rescan_people(self, text: str, persons: dict[str, Person]) -> list[Mention]:

@@ -149,9 +149,11 @@ class PersonIndex:
         return list(seen.values())
 
 
-def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str | None) -> Any | None:
+def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str | None,
+                      on: str | None = None) -> Any | None:
     """The gazetteer person a discovered name stands for, if exactly one fits (or one holds an
-    office of the state the title names)."""
+    office of the state the title names, or only one was in office on the document's date:
+    "President Aliyev" in 2024 is Ilham, not Heydar)."""
     entry = gazetteer.get(name, "Person")
     if entry is not None:
         return entry
@@ -164,6 +166,10 @@ def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str 
         for e in candidates:
             if any(o.state == state for o in gazetteer.offices_of(e.name)):
                 return e
+    if on:
+        serving = [e for e in candidates if gazetteer.in_office_on(e.name, on)]
+        if len(serving) == 1:
+            return serving[0]
     return None
 
 

@@ -86,6 +86,8 @@ r"""(?<![\w$€£.,-]){_YEAR}, led by its first digits."""
 _ISO_CENTURY = _led([("1", "9"), ("2", "0")])
 r"""\b(?:19|20), led by its first digits."""
 _WS = re.compile(r"\s+")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""The first month of each season (northern hemisphere, as the news of most of amity's states)."""
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"(?P<d>{_DAY_LED})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
@@ -109,6 +111,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_years", re.compile(rf"\b(?P<prep>in|within|over|during)\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
+    ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming)\s+"
+                          rf"(?P<s>spring|summer|autumn|fall|winter)\b"
+                          rf"|(?P<s2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b)", re.I)),
     ("end_year", re.compile(r"\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?"
@@ -237,6 +242,18 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
             return _fmt(py - 1), "year", True
         if which in ("next", "the coming", "coming"):
             return _fmt(py + 1), "year", True
+        return _fmt(py), "year", True
+    if kind == "season":  # "next spring", "in the summer of 2024": the year it falls in
+        if g.get("y"):
+            return _fmt(int(g["y"])), "year", False
+        if py is None or pm is None:
+            return None
+        first = _SEASON_START[g["s"].lower()]
+        which = _WS.sub(" ", g["which"].lower())
+        if which == "last":
+            return _fmt(py if first + 2 < pm else py - 1), "year", True
+        if which in ("next", "coming", "the coming"):
+            return _fmt(py if first > pm else py + 1), "year", True
         return _fmt(py), "year", True
     if kind == "end_year":
         return (_fmt(py), "year", True) if py is not None else None

@@ -100,3 +100,10 @@ def test_family_names_alone_join_the_full_name(extractor):
     people = {a.name for a in extractor.extract(Document("d", text, "t", published="2023-01-11")).actors
               if a.type == "Person"}
     assert people == {"Andrés Manuel López Obrador", "Justin Trudeau"}
+
+
+def test_a_surname_two_known_people_share_is_the_one_in_office_on_the_documents_date(extractor):
+    text = "In 2022 President Erdogan visited Baku, where President Aliyev received him."
+    people = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-05-20")).actors
+              if a.type == "Person"}
+    assert "Ilham Aliyev" in people and "Heydar Aliyev" not in people

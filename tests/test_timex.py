@@ -10,6 +10,8 @@ from amity.extract.timex import find_timexes
     ("on 26th September", "2011-09-28", "2011-09-26"),
     ("June 21, 2022", None, "2022-06-21"),
     ("DUSHANBE, 17.05.2023 /NIAT Khovar/", None, "2023-05-17"),
+    ("The council will meet in Baku next spring.", "2024-05-20", "2025"),
+    ("in the summer of 2022", None, "2022"),
     ("on Tuesday", "2022-05-11", "2022-05-10"),
     ("tomorrow", "2022-10-08", "2022-10-09"),
     ("last year", "2022-05-11", "2021"),

@@ -727,6 +727,14 @@ class Gazetteer:
             return ()
         return tuple(sorted(self._person_offices.get(e.name, ()), key=lambda o: _span(o)[0]))
 
+    def in_office_on(self, person: str, on: str) -> bool:
+        """Whether the person held any recorded office at some time in ``on`` (YYYY, YYYY-MM, YYYY-MM-DD)."""
+        period = _parse_date(on)
+        if period is None:
+            return False
+        lo, hi = period
+        return any(s < hi and lo < e for s, e in (_span(o) for o in self.offices_of(person)))
+
     def _state_name(self, state: str) -> str | None:
         e = self.get(state, "Country") or self.get(state, "Organization")
         if e is None:
