@@ -94,7 +94,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("mdy", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY})(?!\s*{_MONTH}))?"
                        rf"(?:,?\s+(?P<y>{_YEAR}))?\b{_NOT_AMOUNT}")),
-    ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})"
+                               rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")),
     ("my", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)"
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
@@ -210,8 +211,12 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         return _fmt(y, m + 1), "month", True
     if kind == "my":
         return _fmt(int(g["y"]), _month(g["m"])), "month", False
-    if kind == "month_range":
-        return _fmt(int(g["y"])), "year", False
+    if kind == "month_range":  # "January–September 2023"; without a year, the latest such period
+        if g.get("y"):
+            return _fmt(int(g["y"])), "year", False
+        if py is None or pm is None:
+            return None
+        return _fmt(py if _month(g["m2"]) <= pm else py - 1), "year", True
     if kind == "half":
         y = g.get("y") or g.get("y2")
         year = int(y) if len(y) == 4 else 2000 + int(y)
