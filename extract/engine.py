@@ -315,7 +315,9 @@ class SentenceMasks:
     def __init__(self, text: str, sentences: list[Sentence], prefilter: Prefilter) -> None:
         self.text = text
         self.prefilter = prefilter
-        self.plain = [prefilter.plain(s.text) for s in sentences]
+        # the text the masks are made of: a space in a required string stands for whitespace
+        # there, where the document may have a placeholder character (see Extractor.extract)
+        self.plain = [prefilter.plain(text[s.start:s.end]) for s in sentences]
         self._made: dict[tuple[int, tuple[int, ...]], tuple[Masked, frozenset[int]]] = {}
 
     def rules(self, sentence: Sentence, mentions: list[Mention], allowed: frozenset[int]
