@@ -40,6 +40,13 @@ COMMON = frozenset(
 """Strings so frequent in news that requiring one filters almost nothing."""
 
 
+CONDITION_COMMON = COMMON - {"from", "has", "have", "will", "not", "but"}
+"""Strings too frequent for a further condition (`required_conditions`). A further condition is
+tested only once a rule's first set has passed, so it may be less selective than that set: a
+modal ("will") or "from", frequent in news but absent from most sentences, drops the sentences
+where a pattern that needs one cannot match."""
+
+
 def _score(strings: frozenset[str] | None) -> tuple[int, int, int]:
     """Higher is more selective: no common words, then longer shortest string, then fewer strings."""
     if not strings:
@@ -56,44 +63,61 @@ def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return best
 
 
-def _walk(items: list[tuple[Any, Any]]) -> Iterator[tuple[frozenset[str] | None, Any, Any]]:
+def _is_whitespace_run(op: Any, av: Any) -> bool:
+    """Whether an element is `\\s+` (what a space in a rule pattern becomes)."""
+    return (op == MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] == IN
+            and list(av[2][0][1]) == [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])
+
+
+def _walk(items: list[tuple[Any, Any]], spaces: bool = False) -> Iterator[tuple[frozenset[str] | None, Any, Any]]:
     """The required sets a sequence offers, in order: its possible starts, each literal run, and
     each other element's own set, given with that element (op, av) so a caller can look inside.
 
     A run is a set of strings so that a small character class ("[SKA]" after a placeholder mark)
-    multiplies it instead of ending it."""
+    multiplies it instead of ending it. With `spaces`, a run goes on across `\\s+`, written as
+    one space ("are to" where the pattern says "are\\s+to"): the plain scan reads a space in a
+    string as any run of whitespace. Strings with a placeholder mark are checked as substrings of
+    the masked sentence, where a space would be literal: such a run never takes a space."""
     starts, _complete = _prefixes(items)
     if starts and starts != {""}:
         yield frozenset(p.lower() for p in starts), None, None
     runs: set[str] = {""}
+    spaced = False  # whether the runs hold a space (and may then take no placeholder mark)
     for op, av in items:
-        if op == LITERAL:
-            runs = {r + chr(av) for r in runs}
-            continue
-        if op == IN and all(member_op == LITERAL for member_op, _ in av) and len(av) * len(runs) <= 32:
-            runs = {r + chr(code) for r in runs for _, code in av}
+        if op == LITERAL or (op == IN and all(member_op == LITERAL for member_op, _ in av)
+                             and len(av) * len(runs) <= 32):
+            chars = [chr(av)] if op == LITERAL else [chr(code) for _, code in av]
+            if spaced and any(c in _PLACEHOLDER_CHARS for c in chars):
+                yield frozenset(r.rstrip(" ").lower() for r in runs), None, None
+                runs, spaced = {""}, False
+            runs = {r + c for r in runs for c in chars}
             continue
         if op in ZERO_WIDTH:
             continue  # look-arounds and anchors consume nothing: the run goes on
+        if (spaces and runs != {""} and _is_whitespace_run(op, av)
+                and not any(c in r for r in runs for c in _PLACEHOLDER_CHARS)):
+            runs = {r if r.endswith(" ") else r + " " for r in runs}
+            spaced = True
+            continue
         if runs != {""}:
-            yield frozenset(r.lower() for r in runs), None, None
-            runs = {""}
-        yield _element(op, av), op, av
+            yield frozenset(r.rstrip(" ").lower() for r in runs), None, None
+            runs, spaced = {""}, False
+        yield _element(op, av, spaces), op, av
     if runs != {""}:
-        yield frozenset(r.lower() for r in runs), None, None
+        yield frozenset(r.rstrip(" ").lower() for r in runs), None, None
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _sequence(items: list[tuple[Any, Any]], spaces: bool = False) -> frozenset[str] | None:
     """Required strings of a sequence: its most selective literal run, or best required element."""
-    return _best(strings for strings, _, _ in _walk(items))
+    return _best(strings for strings, _, _ in _walk(items, spaces))
 
 
-def _all_required(items: list[tuple[Any, Any]], depth: int = 0) -> list[frozenset[str]]:
+def _all_required(items: list[tuple[Any, Any]], depth: int = 0, spaces: bool = False) -> list[frozenset[str]]:
     """Every required set `_sequence` weighs for a sequence, and those of the groups it must
     pass through: each alone is a condition without which the sequence cannot match, so a
     sentence must meet all of them (where `_sequence` keeps only the most selective)."""
     found: list[frozenset[str] | None] = []
-    for strings, op, av in _walk(items):
+    for strings, op, av in _walk(items, spaces):
         found.append(strings)
         if op is None or depth >= 8:
             continue
@@ -106,21 +130,22 @@ def _all_required(items: list[tuple[Any, Any]], depth: int = 0) -> list[frozense
                 and av[0] >= 1:
             inner = list(av[2])
         if inner is not None:
-            found.extend(_all_required(inner, depth + 1))
+            found.extend(_all_required(inner, depth + 1, spaces))
     return [f for f in found if f]
 
 
-def required_conditions(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+def required_conditions(pattern: str, flags: int = 0, spaces: bool = False) -> list[frozenset[str]]:
     """All the required sets of a pattern worth checking: distinct, none with a string shorter
-    than MIN_USEFUL or a common word, none so large that checking it costs more than it saves."""
+    than MIN_USEFUL or one of CONDITION_COMMON, none so large that checking it costs more than it saves
+    (`spaces`: see _walk)."""
     try:
         parsed = parse_tree(pattern, flags)
     except re.error:
         return []
     out: list[frozenset[str]] = []
-    for strings in _all_required(list(parsed)):
+    for strings in _all_required(list(parsed), spaces=spaces):
         if (strings not in out and min(len(s) for s in strings) >= MIN_USEFUL and len(strings) <= 1000
-                and _score(strings)[0] == 0):
+                and not any(s.strip() in CONDITION_COMMON for s in strings)):
             out.append(strings)
     return out
 
@@ -161,18 +186,18 @@ def _prefixes(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
     return result, True
 
 
-def _element(op: Any, av: Any) -> frozenset[str] | None:
+def _element(op: Any, av: Any, spaces: bool = False) -> frozenset[str] | None:
     if op == SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), spaces)
     if op == ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence(list(av), spaces)
     if op in (MAX_REPEAT, MIN_REPEAT) or (POSSESSIVE_REPEAT is not None and op == POSSESSIVE_REPEAT):
         low, _high, sub = av
-        return _sequence(list(sub)) if low >= 1 else None
+        return _sequence(list(sub), spaces) if low >= 1 else None
     if op == BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
-            strings = _sequence(list(alternative))
+            strings = _sequence(list(alternative), spaces)
             if not strings:
                 return None
             union |= strings
@@ -180,13 +205,14 @@ def _element(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Strings (lower case) one of which every match contains; None when no such set is found."""
+def required_literals(pattern: str, flags: int = 0, spaces: bool = False) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match contains; None when no such set is found.
+    With `spaces`, a space in a string stands for any run of whitespace (see _walk)."""
     try:
         parsed = parse_tree(pattern, flags)
     except re.error:
         return None
-    strings = _sequence(list(parsed))
+    strings = _sequence(list(parsed), spaces)
     if not strings or min(len(s) for s in strings) < MIN_USEFUL:
         return None
     return strings
@@ -195,6 +221,23 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def _normal(text: str) -> str:
     """The form under which strings are indexed: how trie_regex reads them back."""
     return _WS.sub(" ", text.strip()).lower().replace("\u2019", "'").replace("\u2013", "-")
+
+
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013]+")
+
+
+def _canonical(text: str) -> str:
+    """A string or a match of the trie with every run of whitespace and dashes as one space and
+    either apostrophe as "'": the trie reads a space in a string as [\\s\\-\\u2010\\u2011]+ and a
+    dash as [-\\u2010\\u2011\\u2013], so strings and matches that agree in this form may stand
+    for one another (which is all the prefilter needs: it may offer too many rules, never too few)."""
+    return _SEPARATORS.sub(" ", text.strip()).lower().replace("\u2019", "'")
+
+
+def _with_prefixes(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    """Each key's ids with those of every key it starts with."""
+    return {key: frozenset().union(*(index[key[:i]] for i in range(1, len(key) + 1) if key[:i] in index))
+            for key in index}
 
 
 _PLACEHOLDER_CHARS = ("\ue000", "\ue001")
@@ -238,12 +281,12 @@ class Prefilter:
 
         conditions: list[frozenset[str]] = []
         for i, rule in enumerate(rules):
-            strings = required_literals(rule.regex.pattern, rule.regex.flags)
+            strings = required_literals(rule.regex.pattern, rule.regex.flags, spaces=True)
             if strings is None:
                 self.always.add(i)
                 continue
             register(i, strings)
-            more = [c for c in required_conditions(rule.regex.pattern, rule.regex.flags) if c != strings]
+            more = [c for c in required_conditions(rule.regex.pattern, rule.regex.flags, spaces=True) if c != strings]
             extra = []
             for condition in more:
                 if condition not in conditions:
@@ -256,10 +299,16 @@ class Prefilter:
         """`extras` as sets: a rule passes when its set is a subset of the chosen indices (one C-level test)."""
         # a longer string's entry also carries the rules of the strings it starts with, so one
         # (longest) match at a position is enough
-        self.expanded: dict[str, frozenset[int]] = {
-            key: frozenset().union(*(ids for other, ids in by_string.items() if key.startswith(other)))
-            for key in by_string
-        }
+        canonical: dict[str, set[int]] = {}
+        for key, ids in by_string.items():
+            canonical.setdefault(_canonical(key), set()).update(ids)
+        self.by_canonical = _with_prefixes(canonical)
+        """A match read back in `_canonical` form -> the rules of every string it may stand for: the
+        trie reads a space as a run of whitespace or dashes, so "state-visit" is a match of the
+        string "state visit" (and of "state", which its entry carries), not itself a string."""
+        raw = _with_prefixes(by_string)
+        self.expanded: dict[str, frozenset[int]] = {key: raw[key] | self.by_canonical[_canonical(key)]
+                                                    for key in by_string}
         self.regex = re.compile(f"(?=({trie_regex(by_string)}))", re.IGNORECASE) if by_string else None
         self.lowered = re.compile(trie_regex(by_string, lowered=True)) if by_string and LOWERED_SCANS else None
         """The same trie without IGNORECASE, run on the lower-cased sentence: the engine then
@@ -282,7 +331,7 @@ class Prefilter:
             found = m.group()
             ids = expanded.get(found)
             if ids is None:
-                ids = expanded.get(_normal(found), ())
+                ids = self.by_canonical.get(_canonical(found), ())
             chosen.update(ids)
             pos = m.start() + 1  # matches may overlap, as with the look-ahead
         return frozenset(chosen)
@@ -298,7 +347,7 @@ class Prefilter:
             key = found.lower()
             ids = expanded.get(key)
             if ids is None:
-                ids = expanded.get(_normal(found), ())
+                ids = self.by_canonical.get(_canonical(found), ())
             chosen.update(ids)
         return frozenset(chosen)
 

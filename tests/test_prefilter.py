@@ -55,3 +55,31 @@ def test_prefilter_is_case_insensitive_and_sees_prefixes():
 
     rules = [R(r"visit\b"), R(r"visits\b")]
     assert len(Prefilter(rules).candidates("Two VISITS were made")) == 2
+
+
+def test_required_strings_span_whitespace_in_the_plain_scan():
+    """A space in a required string stands for any whitespace; strings with a placeholder mark
+    (checked as substrings of the masked sentence) never take one."""
+    assert required_literals(r"are\s+going\s+to", spaces=True) == {"are going to"}
+    assert required_literals(r"are\s+going\s+to") in ({"are"}, {"going"}, {"to"})
+    assert all(" " not in s for s in required_literals("\ue000[SK]\\d+\ue001\\s+visited", spaces=True))
+
+    class R:
+        def __init__(self, pattern):
+            self.regex = re.compile(pattern, re.I)
+
+    prefilter = Prefilter([R(r"talks\s+were\s+held")])
+    assert len(prefilter.candidates("The talks\n were   held")) == 1
+    assert not prefilter.candidates("The talks were postponed; nothing was held")
+
+
+def test_a_match_spelled_with_dashes_counts_for_every_string_it_may_stand_for():
+    """The trie reads a space in a string as whitespace or dashes: "state-visit" is a match of
+    "state visit", and must carry the rules of "state" too (its longest match hides that one)."""
+    class R:
+        def __init__(self, pattern):
+            self.regex = re.compile(pattern, re.I)
+
+    rules = [R(r"state\w*"), R(r"state\s+visit")]
+    assert rules[0] in Prefilter(rules).candidates("A state-visit was made")
+    assert len(Prefilter(rules).candidates("A state \n visit was made")) == 2
