@@ -445,6 +445,7 @@ class Assembler:
             text = _clean_goal_text(ctx.text[part[0]:part[1]])
             if emit.get("deadline") is None:  # "to double trade by 2030 and to triple investment by 2035"
                 deadline = self._time(hit, None, ctx, deadline=True, within=part) or deadline
+                deadline = deadline or _future_year(ctx, hit, part)
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
                       "unit": _counted_unit(hit, emit.get("unit")) or self._unit(target_m, ctx),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
@@ -688,6 +689,19 @@ def _dated_by_the_talks(events: list[Draft]) -> list[Draft]:
     return events
 
 
+def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str | None:
+    """A target's year when no "by" gives one: "expect trade to exceed $3 billion in 2025", a year
+    after the document's, in the target's own clause."""
+    doc_year = year_of(ctx.doc.published)
+    if not doc_year:
+        return None
+    for tm in hit.masked.mentions:
+        if tm.code == "Y" and tm.value is not None and part[0] <= tm.start < part[1] + 12 \
+                and ctx.text[max(0, tm.start - 3):tm.start].lower() == "in " and tm.value.value > doc_year:
+            return tm.value.value
+    return None
+
+
 def _premise_end(text: str, hit: Hit) -> int:
     """Where the participle premise opening the hit's sentence ends (see _PREAMBLE): the last
     comma before the match; the sentence start when there is none."""
@@ -737,7 +751,8 @@ def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern
     return [(s, e) for s, e in parts if e > s]
 
 
-_CLAUSE_END = re.compile(r"[.;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|\s[\u2013\u2014]\s")
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|"
+                         r"\s[\u2013\u2014]\s")
 
 
 _QUANTITY_CODES = frozenset("MUQXNC")
@@ -755,7 +770,8 @@ def _target_clause(text: str, start: int, target: Mention, coordination: re.Patt
     return part_start, further.start() if further else stop
 
 
-_AIMS_END = re.compile(r"[.!?\u201c\u201d\"«»]|,\s+(?:which|who|while|but|said|adding)\b|\s[\u2013\u2014]\s")
+_AIMS_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?\u201c\u201d\"«»]|,\s+(?:which|who|while|but|said|adding)\b|"
+                       r"\s[\u2013\u2014]\s")
 
 
 def _further_aims(text: str, target_end: int, coordination: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -80,3 +80,10 @@ def test_two_quantified_aims_keep_their_own_deadlines_and_are_not_repeated_as_te
 
 def test_an_aim_whose_object_is_only_a_pronoun_is_no_goal():
     assert goals("Laos and Russia.\nWe will certainly consider this.") == []
+
+
+def test_a_targets_future_year_is_its_deadline_and_decimals_do_not_end_its_text():
+    [goal] = goals("Georgia and Armenia.\nThe sides expect mutual trade to exceed $3 billion in 2025.")
+    assert goal.deadline == "2025"
+    [goal] = goals("Georgia and Armenia.\nWe want trade to reach $2 billion, up from $1.5 billion in 2022.")
+    assert goal.deadline is None and goal.text.endswith("$1.5 billion in 2022")
