@@ -39,6 +39,7 @@ _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|com
 _ANAPHORIC_AIM = re.compile(
     r"(?:\S+ ){0,2}\S+ (?:this|that|it|them|so|these|those)(?: (?:issue|matter|question|proposal))?", re.IGNORECASE)
 """An aim whose object is only a pronoun ("certainly consider this", "do so") names nothing."""
+_CULTURE_AFTER = re.compile(r"[\s\-]+(?:culture|cinema|literature|music|art|cuisine)\b", re.I)
 _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
@@ -164,8 +165,9 @@ class Assembler:
             if ref in ("sentence", "states"):
                 only_states = states_only or ref == "states"
                 for m in hit.masked.mentions:
-                    if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end):
-                        continue  # "the Ukrainian crisis" names a topic, not a party
+                    if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end) and not (
+                            hit.rule.emit.get("type") == "CulturalYear" and _CULTURE_AFTER.match(ctx.text, m.end)):
+                        continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
                     if m.code in skip_codes:
                         continue
                     if m.code in ACTOR_CODES and m.kind not in _NOT_PARTIES and (

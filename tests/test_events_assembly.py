@@ -137,3 +137,9 @@ def test_documents_signed_after_the_talks_take_the_date_of_the_talks():
                    "cooperation documents.", "2024-07-02")
     [agreement] = [e for e in found if e.type == "Agreement"]
     assert agreement.date == "2024-07-02"
+
+
+def test_days_of_a_states_culture_name_that_state_as_a_party():
+    [days] = [e for e in events("Kenya and Uganda.\nThe Days of Kenyan Culture were held in Kampala in October.",
+                                "2023-11-01") if e.type == "CulturalYear"]
+    assert {"Kenya", "Uganda"} <= set(days.participants)
