@@ -753,8 +753,8 @@ def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern
     return [(s, e) for s, e in parts if e > s]
 
 
-_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\u201c\u201d\"«»]|,\s+(?:which|who|while|and|but|said|adding)\b|"
-                         r"\s[\u2013\u2014]\s")
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\u201c\u201d\"«»\n]|,\s+(?:which|who|while|and|but|said|adding)\b|"
+                         r"\s[\u2013\u2014]\s(?![A-Z])")
 
 
 _QUANTITY_CODES = frozenset("MUQXNC")
@@ -772,8 +772,8 @@ def _target_clause(text: str, start: int, target: Mention, coordination: re.Patt
     return part_start, further.start() if further else stop
 
 
-_AIMS_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?\u201c\u201d\"«»]|,\s+(?:which|who|while|but|said|adding)\b|"
-                       r"\s[\u2013\u2014]\s")
+_AIMS_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?\u201c\u201d\"«»\n]|,\s+(?:which|who|while|but|said|adding)\b|"
+                       r"\s[\u2013\u2014]\s(?![A-Z])")
 
 
 def _further_aims(text: str, target_end: int, coordination: re.Pattern[str]) -> list[tuple[int, int]]:

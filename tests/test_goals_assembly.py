@@ -87,3 +87,12 @@ def test_a_targets_future_year_is_its_deadline_and_decimals_do_not_end_its_text(
     assert goal.deadline == "2025"
     [goal] = goals("Georgia and Armenia.\nWe want trade to reach $2 billion, up from $1.5 billion in 2022.")
     assert goal.deadline is None and goal.text.endswith("$1.5 billion in 2022")
+
+
+def test_a_goal_ends_at_a_line_break_but_not_at_a_dash_between_names():
+    found = goals("Vietnam, Cambodia pledge to lift trade to 20 billion USD\n\nPhnom Penh (VNA) – The two PMs agreed "
+                  "to raise trade to 20 billion USD, and to speed up the construction of the Ho Chi Minh City – "
+                  "Phnom Penh expressway.")
+    texts = {g.text for g in found}
+    assert not any("\n" in t or "VNA" in t for t in texts)
+    assert any(t.endswith("Phnom Penh expressway") for t in texts)
