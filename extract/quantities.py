@@ -52,7 +52,8 @@ CURRENCY_WORDS = {
     "tugriks": "MNT", "tugrik": "MNT", "dong": "VND",
     "egyptian pounds": "EGP", "shillings": "KES", "kenyan shillings": "KES",
     "tanzanian shillings": "TZS", "hryvnias": "UAH", "hryvnia": "UAH",
-    "lari": "GEL", "dram": "AMD", "drams": "AMD",
+    "lari": "GEL", "kip": "LAK", "riel": "KHR", "riels": "KHR", "kyat": "MMK", "kyats": "MMK",
+    "dram": "AMD", "drams": "AMD",
     "swiss francs": "CHF", "francs": "CHF", "dinar": "DZD", "dinars": "DZD",
     "peso": "MXN", "pesos": "MXN", "rial": "IRR", "rials": "IRR", "reais": "BRL", "rand": "ZAR",
     "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
@@ -94,14 +95,14 @@ longest first, was tried word by word after every number."""
 ISO_CODES = frozenset("""USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY SAR AED QAR KWD OMR BHD IRR PKR INR
 BDT LKR NPR AFN MNT KRW KPW VND THB MYR IDR PHP SGD AUD NZD CAD MXN BRL ARS CLP PEN COP UYU BOB PYG ZAR NGN GHS KES TZS
 UGX RWF ETB EGP MAD DZD TND LYD SDG CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH BYN MDL RSD ILS JOD LBP IQD SYP YER
-HKD TWD XOF XAF""".split())
+HKD TWD XOF XAF LAK KHR MMK""".split())
 """ISO 4217 codes recognised next to a number ("CAD 56 billion", "2.5 bln USD"); matched in capitals only."""
 _CODES = exact_trie_regex(ISO_CODES)
 LOCAL_SIGNS = {"QR": "QAR", "JD": "JOD", "KD": "KWD", "BD": "BHD", "RO": "OMR", "SR": "SAR", "Dh": "AED", "Dhs": "AED",
                "KSh": "KES", "Ksh": "KES", "KShs": "KES", "TSh": "TZS", "USh": "UGX", "₦": "NGN", "Tk": "BDT",
                "Rs": "INR", "RM": "MYR", "Rp": "IDR", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
-               "HK$": "HKD", "₱": "PHP", "₴": "UAH", "GH₵": "GHS", "₾": "GEL", "֏": "AMD", "₼": "AZN", "Br": "ETB",
-               "R": "ZAR"}
+               "HK$": "HKD", "₱": "PHP", "₴": "UAH", "GH₵": "GHS", "GH¢": "GHS", "₾": "GEL", "֏": "AMD", "₼": "AZN",
+               "Br": "ETB", "R": "ZAR", "N": "NGN"}
 """Local currency signs written before the number ("QR 5.6 billion", "KSh 102.5 billion", the rand's
 "R85 billion"); "Rs" is read by the document's states (see lists.yaml currencies)."""
 _LOCAL = "|".join(sorted((re.escape(s) for s in LOCAL_SIGNS), key=len, reverse=True))
@@ -266,8 +267,9 @@ def _money(m: re.Match[str], approx: bool) -> Quantity | None:
     if m.group("sym"):
         word = None
     value = parse_number(num)
-    if value is None or (m.group("sym") == "R" and not scale_word and value < 1000):
-        return None  # a bare "R" is the rand in "R85 billion", not in "the R2 road"
+    if value is None or (m.group("sym") == "R" and not scale_word and value < 1000) or (
+            m.group("sym") == "N" and not scale_word):
+        return None  # "R85 billion" is the rand, "the R2 road" not; "N" is the naira only in "N200 billion"
     sign_word = m.group("sym").lower() if m.group("sym") in ("Rs", "¥") else None  # read by the document's states
     return Quantity("money", m.start(), m.end(), _clean(value * scale_of(scale_word)), unit,
                     _approx_or_vague(approx, num), sign_word if m.group("sym") else word)

@@ -58,3 +58,13 @@ def test_a_bare_r_before_a_small_number_is_no_rand():
     from amity.extract.quantities import find_quantities
 
     assert [q.kind for q in find_quantities("The R2 road to the border was rebuilt.")] != ["money"]
+
+
+def test_cedi_naira_and_kip_amounts():
+    from amity.extract.quantities import find_quantities
+    def money(text):
+        return [(q.value, q.unit) for q in find_quantities(text) if q.kind == "money"]
+    assert money("exports totalled GH¢ 1.2 billion") == [(1_200_000_000, "GHS")]
+    assert money("trade was estimated at over N200 billion annually") == [(200_000_000_000, "NGN")]
+    assert money("trade hit 1.6 trillion kip") == [(1_600_000_000_000, "LAK")]
+    assert money("the N95 masks were donated") == []
