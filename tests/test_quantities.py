@@ -61,7 +61,6 @@ def test_a_bare_r_before_a_small_number_is_no_rand():
 
 
 def test_cedi_naira_and_kip_amounts():
-    from amity.extract.quantities import find_quantities
     def money(text):
         return [(q.value, q.unit) for q in find_quantities(text) if q.kind == "money"]
     assert money("exports totalled GH¢ 1.2 billion") == [(1_200_000_000, "GHS")]
