@@ -97,7 +97,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})"
                                rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")),
     ("my", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("month", re.compile(r"\b(?:(?:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+|mid-)"
+    ("month", re.compile(r"\b(?:(?i:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+"
+                         r"|(?i:mid)-)"
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next|the previous|the past|past)\s+month\b", re.I)),
     ("iso", re.compile(rf"(?P<y>{_ISO_CENTURY}\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),

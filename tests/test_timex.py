@@ -12,6 +12,7 @@ from amity.extract.timex import find_timexes
     ("DUSHANBE, 17.05.2023 /NIAT Khovar/", None, "2023-05-17"),
     ("The council will meet in Baku next spring.", "2024-05-20", "2025"),
     ("in the summer of 2022", None, "2022"),
+    ("In May, a business delegation visited Nairobi.", "2023-06-01", "2023-05"),
     ("trade in January-October amounted to", "2023-11-20", "2023"),
     ("trade in January-October amounted to", "2023-06-01", "2022"),
     ("on Tuesday", "2022-05-11", "2022-05-10"),
