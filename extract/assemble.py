@@ -44,6 +44,9 @@ _NOT_AGENT = re.compile(
     r"[\s\-]+(?:crisis|conflict|war|issue|question|problem|settlement|economy|market|markets|products|goods|proverb|"
     r"language|cuisine|culture|history|territory|soil|border|airspace|capital|independence|side of)\b", re.I)
 _NEEDS_A_PARTY = frozenset({"Meeting", "Talks", "Visit", "Congratulation"})
+_TWO_SIDES = {"Agreement": ("Country",), "Talks": ("Country", "Person"), "Meeting": ("Country", "Person")}
+"""Event types that take two sides, and what counts as a side: with fewer named, the document's
+pair are the sides (an agreement binds two states; "Azerbaijan held talks" are talks of the pair)."""
 _NEXT = re.compile(r"\b(?:next|upcoming|forthcoming|coming) (?:\S+ ){0,2}?"
                    r"(?:session|meeting|round|sitting|summit|forum)s?\b", re.IGNORECASE)
 _TO_BE_HELD = re.compile(r"[^.;]{0,30}?,? (?:to be|will be|would be|is to be|are to be) (?:held|convened)\b")
@@ -360,10 +363,9 @@ class Assembler:
                     participants.append(place)
                 if emit["type"] == "Agreement":
                     participants += self._states_of_people(participants, ctx, book)
-                    if len(ctx.pair) == 2 and sum(book.types.get(p) == "Country" for p in participants) < 2:
-                        participants += [s for s in ctx.pair if s not in participants]
-                elif emit["type"] in ("Talks", "Meeting") and len(ctx.pair) == 2 and participants and sum(
-                        book.types.get(p) in ("Country", "Person") for p in participants) < 2:
+                sides = _TWO_SIDES.get(emit["type"])
+                if sides and len(ctx.pair) == 2 and (participants or emit["type"] == "Agreement") \
+                        and sum(book.types.get(p) in sides for p in participants) < 2:
                     participants += [s for s in ctx.pair if s not in participants]
                 if not participants:
                     continue
@@ -753,8 +755,13 @@ def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern
     return [(s, e) for s, e in parts if e > s]
 
 
-_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\u201c\u201d\"«»\n]|,\s+(?:which|who|while|and|but|said|adding)\b|"
-                         r"\s[\u2013\u2014]\s(?![A-Z])")
+def _clause_end(stops: str, joins: str) -> re.Pattern[str]:
+    """Where a goal's words end: a full stop that is no decimal point, a line break, a quote, one of
+    `stops`, a comma before one of `joins`, or a dash that does not join two names."""
+    return re.compile(rf"(?<!\d)\.|\.(?!\d)|[{stops}\u201c\u201d\"«»\n]|,\s+(?:{joins})\b|\s[\u2013\u2014]\s(?![A-Z])")
+
+
+_CLAUSE_END = _clause_end(";!?", "which|who|while|and|but|said|adding")
 
 
 _QUANTITY_CODES = frozenset("MUQXNC")
@@ -772,8 +779,7 @@ def _target_clause(text: str, start: int, target: Mention, coordination: re.Patt
     return part_start, further.start() if further else stop
 
 
-_AIMS_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?\u201c\u201d\"«»\n]|,\s+(?:which|who|while|but|said|adding)\b|"
-                       r"\s[\u2013\u2014]\s(?![A-Z])")
+_AIMS_END = _clause_end("!?", "which|who|while|but|said|adding")
 
 
 def _further_aims(text: str, target_end: int, coordination: re.Pattern[str]) -> list[tuple[int, int]]:

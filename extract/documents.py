@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .model import Document
+from .timex import find_timexes
 
 TEXT_SUFFIXES = (".txt", ".md")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -106,8 +107,6 @@ def dateline_date(text: str) -> str | None:
     """The day a text gives for itself at its top, when no sidecar or --date does: without one,
     "on Wednesday" or "last year" in a press release would resolve to nothing. Only a full,
     absolute date counts ("14 March 2024", "2024-03-14"), and only near the start."""
-    from .timex import find_timexes  # the time grammar is only needed for undated inputs
-
     for timex in find_timexes(text[:DATELINE_REACH], None):
         if timex.granularity == "day" and not timex.relative:
             return timex.value

@@ -5,9 +5,12 @@ from extract_fixtures import extractor
 from amity.extract.documents import document_from_text
 
 
+def facts_of(text: str, published: str = "2022-06-01"):
+    return extractor().extract(document_from_text("t", text, published))
+
+
 def people(text: str) -> set[str]:
-    facts = extractor().extract(document_from_text("t", text, "2022-06-01"))
-    return {a.name for a in facts.actors if a.type == "Person"}
+    return {a.name for a in facts_of(text).actors if a.type == "Person"}
 
 
 def test_a_title_two_leaders_bear_is_read_by_the_states_the_text_names():
@@ -35,15 +38,14 @@ def test_a_year_of_cultural_exchange_is_no_organisation_but_a_cultural_year():
 
 def test_a_joint_body_named_with_a_spaced_hyphen_keeps_both_states():
     text = "The 45th meeting of the Vietnam - Laos Intergovernmental Committee was held in Hanoi."
-    orgs = {a.name for a in extractor().extract(document_from_text("t", text, "2023-01-10")).actors
-            if a.type == "Organization"}
+    orgs = {a.name for a in facts_of(text, "2023-01-10").actors if a.type == "Organization"}
     assert orgs == {"Vietnam - Laos Intergovernmental Committee"}
 
 
 def test_an_organisation_introduced_with_its_abbreviation_is_named_by_it_later():
     text = ("Nigeria and South Africa.\nThe Nigeria–South Africa Bi-National Commission (BNC) should meet on "
             "schedule. The presidents want to convene the 11th BNC in Abuja in 2024.")
-    facts = extractor().extract(document_from_text("t", text, "2023-06-01"))
+    facts = facts_of(text, "2023-06-01")
     [body] = [a for a in facts.actors if a.type == "Organization"]
     assert "BNC" in body.aliases
     assert any(e.place == "Abuja" and body.name in e.participants for e in facts.events)
@@ -59,7 +61,7 @@ def test_letters_that_do_not_abbreviate_the_name_teach_nothing():
 def test_a_title_abbreviation_alone_is_the_one_person_introduced_with_that_role():
     text = ("External Affairs Minister Dr. S. Jaishankar paid an official visit to Muscat.\n"
             "EAM called on His Majesty Sultan Haitham bin Tarik in Muscat.")
-    facts = extractor().extract(document_from_text("t", text, "2023-12-27"))
+    facts = facts_of(text, "2023-12-27")
     [meeting] = [e for e in facts.events if e.type == "Meeting"]
     assert "S. Jaishankar" in meeting.participants
 
@@ -67,7 +69,7 @@ def test_a_title_abbreviation_alone_is_the_one_person_introduced_with_that_role(
 def test_a_title_abbreviation_two_people_bear_names_neither():
     text = ("Foreign Minister Ararat Mirzoyan met Foreign Minister Ilia Darchiashvili in Tbilisi.\n"
             "The FM then left for the airport.")
-    facts = extractor().extract(document_from_text("t", text, "2024-01-10"))
+    facts = facts_of(text, "2024-01-10")
     people = {a.name for a in facts.actors if a.type == "Person"}
     assert people == {"Ararat Mirzoyan", "Ilia Darchiashvili"}
 
@@ -75,6 +77,6 @@ def test_a_title_abbreviation_two_people_bear_names_neither():
 def test_a_town_the_gazetteer_does_not_know_is_named_as_a_town():
     text = ("Colombia and Ecuador.\nForeign Minister Luis Gilberto Murillo met Foreign Minister Gabriela Sommerfeld "
             "in the border city of Ipiales on Thursday.")
-    facts = extractor().extract(document_from_text("t", text, "2024-09-14"))
+    facts = facts_of(text, "2024-09-14")
     [meeting] = [e for e in facts.events if e.type == "Meeting"]
     assert meeting.place == "Ipiales" and ("Ipiales", "City") in {(a.name, a.type) for a in facts.actors}

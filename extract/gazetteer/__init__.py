@@ -729,11 +729,7 @@ class Gazetteer:
 
     def in_office_on(self, person: str, on: str) -> bool:
         """Whether the person held any recorded office at some time in ``on`` (YYYY, YYYY-MM, YYYY-MM-DD)."""
-        period = _parse_date(on)
-        if period is None:
-            return False
-        lo, hi = period
-        return any(s < hi and lo < e for s, e in (_span(o) for o in self.offices_of(person)))
+        return _parse_date(on) is not None and self._holder_of(self.offices_of(person), on) is not None
 
     def _state_name(self, state: str) -> str | None:
         e = self.get(state, "Country") or self.get(state, "Organization")
