@@ -25,6 +25,7 @@ from .trie import exact_trie_regex
 
 if TYPE_CHECKING:
     from .engine import DocumentContext
+    from .gazetteer import Gazetteer
 
 ACTOR_CODES = frozenset("SKAPOGRI")
 STATE_CODES = frozenset("SKA")
@@ -122,7 +123,7 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 class Assembler:
-    def __init__(self, gazetteer: Any, ruleset: RuleSet) -> None:
+    def __init__(self, gazetteer: Gazetteer, ruleset: RuleSet) -> None:
         self.gazetteer = gazetteer
         self.metric_of: dict[str, str] = {}
         for canonical, forms in ruleset.metrics.items():
@@ -138,8 +139,8 @@ class Assembler:
         self.vague_goal = compiled(r"\b(?:" + exact_trie_regex(v.lower() for v in vague) + r")\b",
                                    re.IGNORECASE).twin if vague else None
         self.role_of_title: dict[str, str] = {}
-        for role, forms in gazetteer.titles.items():
-            for form in forms:
+        for role, title_forms in gazetteer.titles.items():
+            for form in title_forms:
                 self.role_of_title.setdefault(norm_text(form), role)
         self.count_heads = _count_heads(ruleset.count_nouns)
         verbs = ruleset.lists.get("coordinated_aim_verbs", ())
@@ -186,12 +187,12 @@ class Assembler:
                 names.extend(ctx.pair)
                 inferred = True
             elif ref in hit.slots:
-                m = hit.mention(ref)
-                if m is not None:
-                    ref_actor = self._actor_of(m)
+                slot_m = hit.mention(ref)
+                if slot_m is not None:
+                    ref_actor = self._actor_of(slot_m)
                     if ref_actor:
                         names.append(ref_actor[0])
-                        book.add(ref_actor[0], ref_actor[1], m.surface, m.start)
+                        book.add(ref_actor[0], ref_actor[1], slot_m.surface, slot_m.start)
         unique = list(dict.fromkeys(n for n in names if n))
         return unique, inferred and len(unique) == len(set(ctx.pair))
 
@@ -378,8 +379,9 @@ class Assembler:
                 label = self._label(hit, emit.get("label"))
                 obj = hit.words(group) if group else hit.words("object")
                 key = None
-                if group and hit.mention(group) is not None:
-                    key = "actor:" + (hit.mention(group).name or "")
+                group_m = hit.mention(group) if group else None
+                if group_m is not None:
+                    key = "actor:" + (group_m.name or "")
                 elif obj:
                     key = "object:" + norm_text(obj)
                     if group:
@@ -428,7 +430,8 @@ class Assembler:
             found = [m for t in targets if (m := hit.mention(t)) is not None and id(m) not in claimed]
             if targets and not found:
                 continue
-            for target_m in found or [None]:
+            each_target: list[Mention | None] = [*found] if found else [None]
+            for target_m in each_target:
                 self._goal(ctx, hit, target_m, book, claimed, drafts, quantified_spans)
         return merge_goals(drafts)
 
@@ -505,7 +508,7 @@ class Assembler:
             if not subjects:
                 subjects = list(ctx.pair)
             text_slot = emit.get("text")
-            text = hit.words(text_slot) if text_slot and text_slot in hit.slots else hit.text
+            text = (hit.words(text_slot) or "") if text_slot and text_slot in hit.slots else hit.text
             metric = self._metric(hit, emit.get("metric"), value_m.start)
             if value_m.code == "C" and not emit.get("metric"):
                 metric = _COUNT_NUMBER.sub("", _WS.sub(" ", value_m.surface)).lower()

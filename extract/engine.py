@@ -187,7 +187,8 @@ class Extractor:
                         discovered.append((cleaned, hit))
         # longer names first, so "President Samia" joins "Samia Suluhu Hassan" named elsewhere
         for cleaned, hit in sorted(discovered, key=lambda p: -len(p[0])):
-            state = hit.mention("state").name if hit.mention("state") else None
+            state_m = hit.mention("state")
+            state = state_m.name if state_m is not None else None
             canonical = self._canonical_person(cleaned, persons, state, doc.published)
             person = persons.setdefault(canonical, Person(canonical))
             person.forms |= name_forms(cleaned) | name_forms(canonical)

@@ -123,17 +123,18 @@ def compiled(source: str, flags: int = 0) -> Scan:
     twin_flags = pattern_flags & ~(_IGNORECASE | _VERBOSE)
     tree = _twin_tree(list(parsed.data), parsed, pattern_flags, twin_flags)
     if tree is not None and tree is not _DENSE:
-        regex = _pattern(source, pattern_flags, tree, _state(parsed.state, twin_flags))
-        if regex is not None:
-            return Scan(regex, regex, True)
+        kept = _pattern(source, pattern_flags, tree, _state(parsed.state, twin_flags))
+        if kept is not None:
+            return Scan(kept, kept, True)
     try:
         own = _folded(list(parsed.data), pattern_flags)
     except RecursionError:
         own = list(parsed.data)
-    regex = _pattern(source, pattern_flags, own, _state(parsed.state, pattern_flags & ~_VERBOSE))
-    if regex is None:
-        regex = re.compile(source, flags)  # raises re.error for a bad pattern, as it would anyway
-        return Scan(regex, regex, True)
+    folded = _pattern(source, pattern_flags, own, _state(parsed.state, pattern_flags & ~_VERBOSE))
+    if folded is None:
+        fallback = re.compile(source, flags)  # raises re.error for a bad pattern, as it would anyway
+        return Scan(fallback, fallback, True)
+    regex = folded
     flat = _twin_tree(None, parsed, pattern_flags, twin_flags) if tree is not _DENSE else None
     twin = _pattern(source, pattern_flags, flat, _state(None, twin_flags)) if flat is not None and flat is not _DENSE \
         else None
@@ -371,7 +372,7 @@ def _shifted(op: Any, av: Any) -> tuple[Any, Any]:
 def _characters(op: Any, av: Any, flags: int) -> set[int]:
     """The characters one literal or set matches under `flags`."""
     if op is sre.LITERAL:
-        return _case_closure(av, flags)
+        return set(_case_closure(av, flags))
     out: set[int] = set()
     for member, value in av:
         if member is sre.LITERAL:
@@ -456,7 +457,7 @@ def _cases(item: tuple[Any, Any], flags: int) -> tuple[Any, Any]:
         chars = _case_closure(av, flags)
     elif op is sre.IN and all(member in (sre.LITERAL, sre.RANGE) for member, _ in av):
         try:
-            chars = _characters(op, av, flags)
+            chars = frozenset(_characters(op, av, flags))
         except Unsupported:
             return item
     else:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .rules import HONORIFICS_RE
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 HONORIFICS = re.compile(rf"^(?:{HONORIFICS_RE}\.?\s+)+")
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ovna|evna|ich|uly|ulu|ogly|oglu|qizi|kyzy|qyzy)$")
@@ -149,7 +152,7 @@ class PersonIndex:
         return list(seen.values())
 
 
-def link_to_gazetteer(name: str, gazetteer: Any, index: PersonIndex, state: str | None,
+def link_to_gazetteer(name: str, gazetteer: Gazetteer, index: PersonIndex, state: str | None,
                       on: str | None = None) -> Any | None:
     """The gazetteer person a discovered name stands for, if exactly one fits (or one holds an
     office of the state the title names, or only one was in office on the document's date:

@@ -242,6 +242,7 @@ def _with_prefixes(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
 
 _PLACEHOLDER_CHARS = ("\ue000", "\ue001")
 _WS = re.compile(r"\s+")
+_NONE: frozenset[int] = frozenset()
 
 
 class Prefilter:
@@ -331,7 +332,7 @@ class Prefilter:
             found = m.group()
             ids = expanded.get(found)
             if ids is None:
-                ids = self.by_canonical.get(_canonical(found), ())
+                ids = self.by_canonical.get(_canonical(found), _NONE)
             chosen.update(ids)
             pos = m.start() + 1  # matches may overlap, as with the look-ahead
         return frozenset(chosen)
@@ -347,7 +348,7 @@ class Prefilter:
             key = found.lower()
             ids = expanded.get(key)
             if ids is None:
-                ids = self.by_canonical.get(_canonical(found), ())
+                ids = self.by_canonical.get(_canonical(found), _NONE)
             chosen.update(ids)
         return frozenset(chosen)
 

@@ -264,8 +264,6 @@ def _money(m: re.Match[str], approx: bool) -> Quantity | None:
         num, scale_word = m.group("n2"), m.group("s2")
         word = _WS.sub(" ", m.group("cur").lower())
         unit = CURRENCY_WORDS.get(word, m.group("cur").upper())
-    if m.group("sym"):
-        word = None
     value = parse_number(num)
     if value is None or (m.group("sym") == "R" and not scale_word and value < 1000) or (
             m.group("sym") == "N" and not scale_word):

@@ -18,7 +18,7 @@ emit field naming a slot the pattern lacks is a `DataError` naming the file, the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -404,7 +404,7 @@ def packaged_rules_dir() -> Any:
     return resources.files("amity.extract") / "rules"
 
 
-def load_rules(extra_dirs: Sequence[str | Path] = (), titles: dict[str, Sequence[str]] | None = None,
+def load_rules(extra_dirs: Sequence[str | Path] = (), titles: Mapping[str, Sequence[str]] | None = None,
                include_packaged: bool = True) -> RuleSet:
     """Load the packaged rules and then each extra folder; a later rule with the same id replaces one
     from an earlier folder (so an analyst can override or disable a packaged rule)."""

@@ -68,7 +68,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         return False  # an initial: "D. Tsogtbaatar"
     if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", word):  # U.S. / U.K. / Kh.Battulga's initial
         nxt_word = re.match(r"\w+", text[nxt:])
-        return bool(nxt_word) and nxt_word.group(0).lower() in SENTENCE_STARTERS
+        return nxt_word is not None and nxt_word.group(0).lower() in SENTENCE_STARTERS
     # a paragraph number ("1. At the invitation ...", "... Mongolia. 2. The talks") ends nothing
     paragraph_number = word.isdigit() and len(word) <= 3 and (dot == len(word) or text[dot - len(word) - 1].isspace())
     return not paragraph_number

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .lead import Scan
 from .quantities import parse_number
@@ -169,7 +170,7 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | None,
+def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
              ahead: bool = False) -> tuple[str, str, bool] | None:
     """(value, granularity, relative) for one match, or None when it cannot be resolved; `ahead`
     says the sentence speaks of the future, so a bare weekday is the next one and a month later
@@ -219,8 +220,8 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
             return None
         return _fmt(py if _month(g["m2"]) <= pm else py - 1), "year", True
     if kind == "half":
-        y = g.get("y") or g.get("y2")
-        year = int(y) if len(y) == 4 else 2000 + int(y)
+        half_year = g["y"] or g["y2"]
+        year = int(half_year) if len(half_year) == 4 else 2000 + int(half_year)
         return _fmt(year), "year", False
     if kind in ("quarter", "first_months"):
         if g.get("y"):
@@ -267,8 +268,8 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         if py is None or pm is None or pd is None:
             return None
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
-        day = dt.date(py, pm, pd) + dt.timedelta(days=offset)
-        return day.isoformat(), "day", True
+        when = dt.date(py, pm, pd) + dt.timedelta(days=offset)
+        return when.isoformat(), "day", True
     if kind == "weekday":
         if py is None or pm is None or pd is None:
             return None
@@ -277,10 +278,10 @@ def _resolve(kind: str, g: dict[str, str | None], whole: str, published: str | N
         back = (base.weekday() - target) % 7
         prefix = whole.lower()
         if prefix.startswith("next") or (ahead and not prefix.startswith("last")):
-            day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+            when = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
         else:
-            day = base - dt.timedelta(days=back)
-        return day.isoformat(), "day", True
+            when = base - dt.timedelta(days=back)
+        return when.isoformat(), "day", True
     if kind == "late_year":
         return _fmt(int(g["y"])), "year", False
     if kind == "year":
