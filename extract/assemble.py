@@ -33,7 +33,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _NOT_EVENT_DATE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bas\s+(?:many|much)\s+as(?:\s+in)?|"
-    r"\bcompared\s+(?:with|to)|\bagainst|"
+    r"\bcompared\s+(?:with|to)|\bagainst|(?:%|\bper\s?cent|\bup|\bdown|\bhigher|\blower)\s+on|"
     r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+|the\s+same\s+(?:period|months?|quarter|half(?:-year)?)\s+"
     r"(?:of|in)\s+)?$", re.I)
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|commodity|turnover)", re.I)
@@ -213,12 +213,14 @@ class Assembler:
 
     def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False,
               near: int | None = None, other_possessives: bool = True,
-              within: tuple[int, int] | None = None) -> str | None:
+              within: tuple[int, int] | None = None, measured: bool = False) -> str | None:
         """The date a fact refers to: its slot, else the nearest time expression in the sentence
         (within `near` characters of the match, or opening the sentence: "On 8 June, ..."), or
         only one inside the span `within` (one coordinated part of a goal).
         Without `other_possessives`, a possessive time ("last year's level") counts only when the
-        noun it qualifies is part of the match ("last year's summit")."""
+        noun it qualifies is part of the match ("last year's summit"). A `measured` fact (a
+        figure) lies in the past: a time the document's date puts after it ("next year") is
+        another clause's ("investment already exceeds $14 billion ... the expo next year")."""
         if slot == "document":
             return ctx.doc.published
         m = hit.mention(slot) if slot else None
@@ -236,6 +238,8 @@ class Assembler:
             if tm.start < premise:
                 continue
             if within is not None and not within[0] <= tm.start < within[1]:
+                continue
+            if measured and tm.value.relative and _after(tm.value.value, ctx.doc.published):
                 continue
             before = text[max(0, tm.start - 48):tm.start]
             own = text[tm.start:tm.end].lower()
@@ -518,7 +522,7 @@ class Assembler:
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
                 "value": q.value, "unit": unit, "approx": bool(q.approx),
-                "date": self._time(hit, emit.get("date"), ctx), "subjects": subjects,
+                "date": self._time(hit, emit.get("date"), ctx, measured=True), "subjects": subjects,
             }
             drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
                                 key=f"{q.value}|{unit}", span=(hit.start, hit.end)))
@@ -707,6 +711,14 @@ def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str |
                 and ctx.text[max(0, tm.start - 3):tm.start].lower() == "in " and tm.value.value > doc_year:
             return tm.value.value
     return None
+
+
+def _after(value: str, published: str | None) -> bool:
+    """Whether a date lies after the document's date, at the coarser of their two precisions."""
+    if not published:
+        return False
+    common = min(len(value), len(published))
+    return value[:common] > published[:common]
 
 
 def _premise_end(text: str, hit: Hit) -> int:

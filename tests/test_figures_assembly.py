@@ -52,3 +52,17 @@ def test_a_multiple_is_dated_by_its_own_period_not_the_one_it_is_compared_with()
     found = figures("Japan and the Philippines.\nIn 2023 the Philippines welcomed around 305,000 Japanese tourists, "
                     "2.5 times as many as in 2022.")
     assert {f.date for f in found} == {"2023"}
+
+
+def test_a_change_on_a_year_is_dated_by_its_period_not_the_year_it_is_compared_with():
+    found = figures("Ghana and Togo.\nTrade between Ghana and Togo reached $120 million last year, "
+                    "up 35 percent on 2022.")
+    assert {(f.unit, f.date) for f in found} == {("USD", "2023"), ("percent", "2023")}
+
+
+def test_a_measured_figure_takes_no_date_the_document_puts_in_the_future():
+    [stock] = figures("Ghana and Togo.\nInvestment from Ghana in Togo already exceeds $14 billion, and Togolese "
+                      "firms are invited to the Accra fair next year.")
+    assert stock.date is None
+    [dated] = figures("Ghana and Togo.\nTrade between Ghana and Togo reached $3 billion in 2023.")
+    assert dated.date == "2023"
