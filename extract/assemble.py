@@ -168,7 +168,15 @@ class Assembler:
         for ref in refs if isinstance(refs, list) else [refs]:
             if ref in ("sentence", "states"):
                 only_states = states_only or ref == "states"
+                subject = _pair_subject(ctx, hit)
+                subject_end = subject.end() if subject is not None else None
+                if subject is not None:  # "The two governments signed 26 memoranda, including one with Qatar"
+                    names.extend(ctx.pair)
+                    if len(ctx.leaders) == 2 and _LEADERS.search(subject.group("subject")):
+                        names.extend(ctx.leaders)  # "the two leaders discussed": the pair's two leaders
                 for m in hit.masked.mentions:
+                    if subject_end is not None and m.start >= subject_end and _acted_on(m):
+                        continue  # a state or body named after "the two sides" is what they act on
                     if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end) and not (
                             hit.rule.emit.get("type") == "CulturalYear" and _CULTURE_AFTER.match(ctx.text, m.end)):
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
@@ -711,6 +719,38 @@ def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str |
                 and ctx.text[max(0, tm.start - 3):tm.start].lower() == "in " and tm.value.value > doc_year:
             return tm.value.value
     return None
+
+
+_PAIR_SUBJECT = re.compile(
+    r"(?:(?:during|at|after|following|in the course of|on the sidelines of) (?:the )?[\w\s-]{1,40}?,? )?"
+    r"(?P<subject>they|the (?:two|both) (?:sides|countries|states|governments|leaders|presidents|ministers|"
+    r"heads of state|delegations|nations|parties|prime ministers|foreign ministers)|both (?:sides|countries|"
+    r"states|governments|leaders|presidents|ministers|delegations|nations|parties)|the (?:sides|parties))\b", re.I)
+"""A clause whose subject is the document's two sides, at the sentence's start after an opening
+phrase ("During the visit, the two governments signed ...")."""
+
+_STATE_OR_REGION_CODES = frozenset("SKAGR")
+
+
+def _acted_on(m: Mention) -> bool:
+    """A state, region or intergovernmental body: what a pair named as subject acts with or on
+    ("cooperation within the UN and the SCO"); bilateral bodies and people stay parties."""
+    return m.code in _STATE_OR_REGION_CODES or (m.code == "O" and m.kind == "intergovernmental")
+
+
+def _pair_subject(ctx: DocumentContext, hit: Hit) -> re.Match[str] | None:
+    """The subject, when a sentence's subject is the pair ("They", "the two sides")
+    and no state or body is named before it: the states and bodies named later are then what
+    the pair acts on or with ("the two governments signed 26 memoranda, including one with
+    Qatar"), not its parties. None otherwise, or when the document has no pair."""
+    if len(ctx.pair) != 2:
+        return None
+    m = _PAIR_SUBJECT.match(ctx.text, hit.sentence.start)
+    if m is None or hit.end <= m.start("subject"):
+        return None  # the opening phrase's own fact ("During the visit")
+    if any(x.start < m.end() and _acted_on(x) for x in hit.masked.mentions):
+        return None
+    return m
 
 
 def _after(value: str, published: str | None) -> bool:

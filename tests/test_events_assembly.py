@@ -143,3 +143,14 @@ def test_days_of_a_states_culture_name_that_state_as_a_party():
     [days] = [e for e in events("Kenya and Uganda.\nThe Days of Kenyan Culture were held in Kampala in October.",
                                 "2023-11-01") if e.type == "CulturalYear"]
     assert {"Kenya", "Uganda"} <= set(days.participants)
+
+
+def test_states_named_after_the_pair_as_subject_are_not_its_parties():
+    text = ("Turkey and Iraq.\nDuring the visit the two governments signed 26 memoranda of understanding, "
+            "including one with Qatar and the United Arab Emirates on the Development Road.")
+    [signed] = [e for e in events(text) if e.type == "Agreement"]
+    assert set(signed.participants) == {"Turkey", "Iraq"}
+    [talks] = events("Turkey and Iraq.\nThe two sides exchanged views on cooperation within the UN and the SCO.")
+    assert set(talks.participants) == {"Turkey", "Iraq"}
+    [named] = events("Turkey and Iraq.\nTurkey and Iraq signed a memorandum with Qatar.")
+    assert set(named.participants) == {"Turkey", "Iraq", "Qatar"}

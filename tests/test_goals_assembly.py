@@ -96,3 +96,9 @@ def test_a_goal_ends_at_a_line_break_but_not_at_a_dash_between_names():
     texts = {g.text for g in found}
     assert not any("\n" in t or "VNA" in t for t in texts)
     assert any(t.endswith("Phnom Penh expressway") for t in texts)
+
+
+def test_a_goal_of_they_is_the_pairs_not_a_state_named_on_the_way():
+    [aim] = goals("Egypt and Greece.\nThey welcomed the interconnector, which will carry power from Egypt to "
+                  "Europe, and agreed to step up cooperation in tourism and shipping.")
+    assert set(aim.holders) == {"Egypt", "Greece"}
