@@ -203,7 +203,12 @@ class Extractor:
                 person.forms |= {a for a in entry.aliases if len(a) > 3}
                 person.forms |= name_forms(name)
                 person.wikidata = entry.wikidata
-        rescanned = self._rescan_people(text, persons)
+        # a surname alone goes first to someone the document names in full ("Minister of Culture
+        # Anar Karimov ... Karimov said"), not to a known person it names only by that surname
+        in_full = {m.name for m in mentions if m.code == "P" and " " in m.surface.strip()}
+        in_full.update(hit.extra["person"] for hit in hits)
+        ranked = dict(sorted(persons.items(), key=lambda item: item[0] not in in_full))
+        rescanned = self._rescan_people(text, ranked)
         mentions = resolve_overlaps(rescanned + mentions)
         return mentions, persons, hits
 

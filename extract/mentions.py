@@ -21,6 +21,20 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of
 _LINEAGE_GOES_ON = re.compile(r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z]")
 """A known short form ("Sheikh Khalifa") followed by "bin <father>" is the start of someone else's
 longer name ("Sheikh Khalifa bin Ali Al Harthy"); the known person's own long form is longer still."""
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.\-'’])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
+_NOT_GIVEN_NAMES = frozenset("""
+    mr mrs ms dr prof sir madam lady lord his her comrade president presidents minister ministers premier prime
+    chancellor secretary ambassador envoy governor mayor speaker chairman chairwoman chair king queen prince
+    princess crown emir amir sheikh sultan shah general marshal admiral colonel senator deputy vice elbasy
+    leader counterpart head commissioner director spokesman spokesperson spokeswoman excellency majesty highness
+    the a an and but or so as if when while after before since then thus yet also however meanwhile earlier later
+    in on at by for from of to with without about over under between among during that this these those there
+    here today yesterday tomorrow said says told asked added noted stressed according dear welcome thank thanks
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+""".split())
+"""Capitalised words before a surname that are not someone's given name ("President Karimov",
+"In May Putin ...")."""
 _EVENT_SERIES = re.compile(r"\b(?:Summit|Forum|Conference|Meeting|Dialogue|Expo|Games|Olympiad|Festival)$")
 TYPE_CODES = {"Country": "S", "Person": "P", "Organization": "O", "Region": "R", "City": "I"}
 _WS = re.compile(r"\s+")
@@ -108,6 +122,8 @@ class ActorMatcher:
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
                 if cand.code == "P" and _LINEAGE_GOES_ON.match(text, end):
                     continue
+                if cand.code == "P" and found.isalpha() and self._another_given_name(text, start, cand.name):
+                    continue
                 out.append(_mention(start, end, cand, found))
                 if cand.type == "Person" and len(fitting) > 1:
                     people = [c for c in fitting if c.type == "Person"]
@@ -120,6 +136,22 @@ class ActorMatcher:
         if shared:
             _settle_shared_names(out, shared)
         return out
+
+    def _another_given_name(self, text: str, start: int, known: str) -> bool:
+        """Whether a known person's surname alone is preceded by someone else's given name
+        ("Minister of Culture Anar Karimov" is not Islam Karimov): a capitalised word that is no
+        title or function word, no name the gazetteer knows ("President of Mongolia Battulga"),
+        no part of the known person's name, and not a spelling of its first name (so
+        "Kasym-Zhomart Tokayev" stays Kassym-Jomart Tokayev)."""
+        m = _GIVEN_NAME_BEFORE.search(text, max(0, start - 30), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        lowered = word.lower()
+        if lowered in _NOT_GIVEN_NAMES or _key(word) in self.candidates:
+            return False
+        tokens = known.lower().replace("-", " ").split()
+        return not any(t in tokens for t in lowered.split("-")) and word[0] != known[0]
 
     def _fitting(self, found: str) -> tuple[Candidate, ...]:
         """The candidates a surface form may stand for as written, remembered (bounded)."""

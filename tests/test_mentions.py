@@ -80,3 +80,15 @@ def test_a_town_the_gazetteer_does_not_know_is_named_as_a_town():
     facts = facts_of(text, "2024-09-14")
     [meeting] = [e for e in facts.events if e.type == "Meeting"]
     assert meeting.place == "Ipiales" and ("Ipiales", "City") in {(a.name, a.type) for a in facts.actors}
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else():
+    found = people("Azerbaijani Minister of Culture Anar Karimov opened the festival. Karimov also visited Samarkand.")
+    assert found == {"Anar Karimov"}
+
+
+def test_a_known_surname_after_a_title_a_place_or_a_variant_spelling_stays_the_known_person():
+    assert people("President Karimov visited Moscow in 1994.") == {"Islam Karimov"}
+    assert people("The President of Mongolia Battulga met the delegation.") == {"Khaltmaagiin Battulga"}
+    assert people("Kasym-Zhomart Tokayev arrived in Baku.") == {"Kassym-Jomart Tokayev"}
+    assert people("In May Putin visited Beijing.") == {"Vladimir Putin"}
