@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 ACTOR_CODES = frozenset("SKAPOGRI")
 STATE_CODES = frozenset("SKA")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
+_BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re.IGNORECASE)
+"""First person plural that means both sides ("cooperation between our law enforcement agencies")."""
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _NOT_EVENT_DATE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bas\s+(?:many|much)\s+as(?:\s+in)?|"
@@ -409,6 +411,37 @@ class Assembler:
                     occasion=emit.get("occasion") or _next_occasion(ctx.text, hit)))
         return _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
 
+    def _subject_states(self, ctx: DocumentContext, hit: Hit) -> list[str]:
+        """The states of a sentence's named subject, when the goal comes after it: "Pakistan
+        pledged to ensure the safety of Chinese personnel" is Pakistan's aim, "President Widodo
+        and President Tokayev agreed to ..." is Indonesia's and Kazakhstan's. Empty when the
+        sentence opens otherwise, or a person in the subject has no known state."""
+        masked = hit.masked
+        m = _NAMED_SUBJECT.match(masked.text)
+        if m is None or masked.to_original(m.end()) >= hit.end or _SPEECH_VERB.match(masked.text, m.end()):
+            return []  # what someone "said" is the aim of whoever the quote names
+        states: list[str] = []
+        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
+        for placeholder in _PLACEHOLDER.finditer(m.group("subject")):
+            mention = masked.mentions[int(placeholder.group(2))]
+            if placeholder.group(1) == "P":
+                own = [o.state for o in self.gazetteer.offices_of(mention.name) if o.state in named]
+                if not own:
+                    return []
+                states.extend(own[:1])
+            else:
+                states.append(mention.name)
+        for mention in masked.mentions:  # "China supports Brazil's candidacy": Brazil's aim too
+            if mention.code in STATE_CODES and hit.start <= mention.start < hit.end \
+                    and ctx.text.startswith(("'s", "’s"), mention.end):
+                states.append(mention.name)
+        return list(dict.fromkeys(states))
+
+    def _states_held(self, person: str, ctx: DocumentContext) -> list[str]:
+        """The states a person held office for, among those the document names."""
+        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
+        return list(dict.fromkeys(o.state for o in self.gazetteer.offices_of(person) if o.state in named))
+
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
         """The states the people party to an agreement hold office for, where the document names
         them: an agreement of Tokayev and Rahmon binds Kazakhstan and Tajikistan."""
@@ -452,6 +485,11 @@ class Assembler:
         """One goal per target, or one per coordinated part of a qualitative goal ("to A, and to B")."""
         emit = hit.rule.emit
         holders, _ = self._refs(ctx, hit, emit.get("holders", ["sentence"]), book, states_only=True)
+        if "holders" not in emit:
+            holders = self._subject_states(ctx, hit) or holders
+        if not holders and ctx.interviewee and _FIRST_PERSON.search(ctx.text, hit.sentence.start, hit.end) \
+                and not _BOTH_OF_US.search(ctx.text, hit.sentence.start, hit.sentence.end):
+            holders = self._states_held(ctx.interviewee, ctx)[:1]  # "we will ..." in an interview
         if not holders:
             holders = list(ctx.pair)
         deadline = self._time(hit, emit.get("deadline"), ctx, deadline=True)
@@ -728,6 +766,16 @@ _PAIR_SUBJECT = re.compile(
     r"states|governments|leaders|presidents|ministers|delegations|nations|parties)|the (?:sides|parties))\b", re.I)
 """A clause whose subject is the document's two sides, at the sentence's start after an opening
 phrase ("During the visit, the two governments signed ...")."""
+
+_SPEECH_VERB = re.compile(r" (?:said|says|told|noted|stressed|added|stated|announced|emphasi[sz]ed|declared|"
+                          r"underlined|pointed out|recalled)\b")
+_PLACEHOLDER = re.compile("\ue000([A-Z])(\\d+)\ue001")
+_SUBJECT_NAME = "(?:(?:[A-Z][\\w'-]*|of|the) ){0,4}(?:\ue000[SKP]\\d+\ue001|\ue000A\\d+\ue001(?: [a-z]+){1,2})"
+_NAMED_SUBJECT = re.compile(
+    "[«“\"‘']?(?:[^,\ue000\ue001]{1,60}, )?(?:[Tt]he )?(?P<subject>" + _SUBJECT_NAME + "(?:(?:,| and|, and) (?:the )?"
+    + _SUBJECT_NAME + ")*)(?= (?!(?:of|and|or|in|on|at|to|for|with|from|by|as|who|which|that)\\b)[a-z]+\\b)")
+"""A sentence that opens with named states or people (titles allowed) and then a word in
+lower case that does not carry the name on (a verb, mostly): the subject of what follows."""
 
 _STATE_OR_REGION_CODES = frozenset("SKAGR")
 

@@ -331,6 +331,7 @@ class Extractor:
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=_speaker(hits["event"], masks, persons),
                                   pair=_pair(mentions), leaders=_leaders(mentions))
+        context.interviewee = _interviewee(hits["event"])
         context.currencies = self.ruleset.currencies
         return self.assembler.assemble(context, person_hits + title_hits, hits)
 
@@ -352,6 +353,8 @@ class DocumentContext:
         self.leaders = leaders
         self.currencies: dict[str, dict[str, str]] = {}
         """The two persons named most often: who "the two leaders" are."""
+        self.interviewee: str | None = None
+        """Whom the document interviews: "we" and "our" in an interview are that person's state."""
 
 
 class SentenceMasks:
@@ -424,13 +427,21 @@ def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[lis
     return out
 
 
-def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Person]) -> str | None:
-    """Who speaks in the first person: the interviewee, else the person most often quoted."""
+def _interviewee(event_hits: list[Hit]) -> str | None:
+    """The person an interview is with: the first named in an interview's sentence."""
     for hit in event_hits:
         if hit.rule.emit.get("type") == "Interview":
             for mention in hit.masked.mentions:
                 if mention.code == "P":
                     return mention.name
+    return None
+
+
+def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Person]) -> str | None:
+    """Who speaks in the first person: the interviewee, else the person most often quoted."""
+    interviewee = _interviewee(event_hits)
+    if interviewee is not None:
+        return interviewee
     said: Counter[str] = Counter()
     for masked in masks:
         if "P" not in masked.letters:

@@ -102,3 +102,28 @@ def test_a_goal_of_they_is_the_pairs_not_a_state_named_on_the_way():
     [aim] = goals("Egypt and Greece.\nThey welcomed the interconnector, which will carry power from Egypt to "
                   "Europe, and agreed to step up cooperation in tourism and shipping.")
     assert set(aim.holders) == {"Egypt", "Greece"}
+
+
+def test_a_goal_after_a_named_subject_is_the_subjects():
+    [safety] = goals("Pakistan and China.\nPakistan pledged to ensure the safety of Chinese personnel and projects.")
+    assert safety.holders == ("Pakistan",)
+    [support] = goals("Pakistan and China.\nChina agreed to support Pakistan's efforts to stabilise its economy.")
+    assert set(support.holders) == {"China", "Pakistan"}  # a possessive state in the aim holds it too
+    [both] = goals("Indonesia and Kazakhstan.\nPresident Joko Widodo and President Kassym-Jomart Tokayev met in "
+                   "Jakarta and agreed to open a direct flight.")
+    assert set(both.holders) == {"Indonesia", "Kazakhstan"}
+
+
+def test_what_a_named_person_said_is_held_by_whom_the_quote_names():
+    [quoted] = goals("Mongolia and China.\nMinister Battsetseg Batmunkh said that China would raise its "
+                     "investment in Mongolian mining.")
+    assert "China" in quoted.holders
+
+
+def test_we_in_an_interview_is_the_interviewees_state():
+    text = ("Kazakhstan and Uzbekistan.\nPresident Kassym-Jomart Tokayev gave an interview to Kazinform.\n"
+            "We are determined to complete the modernization of our checkpoints.\n"
+            "We will strengthen cooperation between our law enforcement agencies.")
+    held = {g.text: set(g.holders) for g in goals(text)}
+    assert held["complete the modernization of our checkpoints"] == {"Kazakhstan"}
+    assert held["strengthen cooperation between our law enforcement agencies"] == {"Kazakhstan", "Uzbekistan"}
