@@ -421,11 +421,10 @@ class Assembler:
         if m is None or masked.to_original(m.end()) >= hit.end or _SPEECH_VERB.match(masked.text, m.end()):
             return []  # what someone "said" is the aim of whoever the quote names
         states: list[str] = []
-        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
         for placeholder in _PLACEHOLDER.finditer(m.group("subject")):
             mention = masked.mentions[int(placeholder.group(2))]
             if placeholder.group(1) == "P":
-                own = [o.state for o in self.gazetteer.offices_of(mention.name) if o.state in named]
+                own = self._states_held(mention.name, ctx)
                 if not own:
                     return []
                 states.extend(own[:1])

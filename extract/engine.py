@@ -328,10 +328,11 @@ class Extractor:
             for hit in match_rules(rules, sentence, masked, text):
                 hits[hit.rule.kind].append(hit)
             hits["topic"].extend(topics_in_counts(rules, sentence, masked))
+        interviewee = _interviewee(hits["event"])
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
-                                  speaker=_speaker(hits["event"], masks, persons),
+                                  speaker=interviewee or _most_quoted(masks),
                                   pair=_pair(mentions), leaders=_leaders(mentions))
-        context.interviewee = _interviewee(hits["event"])
+        context.interviewee = interviewee
         context.currencies = self.ruleset.currencies
         return self.assembler.assemble(context, person_hits + title_hits, hits)
 
@@ -437,11 +438,8 @@ def _interviewee(event_hits: list[Hit]) -> str | None:
     return None
 
 
-def _speaker(event_hits: list[Hit], masks: list[Masked], persons: dict[str, Person]) -> str | None:
-    """Who speaks in the first person: the interviewee, else the person most often quoted."""
-    interviewee = _interviewee(event_hits)
-    if interviewee is not None:
-        return interviewee
+def _most_quoted(masks: list[Masked]) -> str | None:
+    """Who speaks in the first person where no one is interviewed: the person most often quoted."""
     said: Counter[str] = Counter()
     for masked in masks:
         if "P" not in masked.letters:
