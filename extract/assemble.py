@@ -58,12 +58,19 @@ _TO_HOLD_BEFORE = re.compile(r"\b(?:agreed|decided|plan|plans|planned|intend|int
                              r"(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
+_HOLDING_VERB = re.compile(r"(?:hold|convene|co-?chair|chair|organi[sz]e|host)\b", re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|shall)\s+$", re.IGNORECASE)
+"""An event whose words open with a verb of holding in the infinitive ("... and to convene the
+economic dialogue in Canberra later in 2024"): planned, as with _TO_HOLD_BEFORE."""
+
+
 def _next_occasion(text: str, hit: Hit) -> str | None:
     """"next" for the next session of a body, or a meeting still to be held: another occasion than
     the one the document reports, whatever its date, so it does not absorb the undated mentions."""
     if _NEXT.search(text, max(hit.sentence.start, hit.start - 30), hit.end + 1) or _TO_BE_HELD.match(
             text, hit.end, hit.sentence.end) or _TO_HOLD_BEFORE.search(
-            text, max(hit.sentence.start, hit.start - 60), hit.start):
+            text, max(hit.sentence.start, hit.start - 60), hit.start) or (_HOLDING_VERB.match(
+            text, hit.start) and _INFINITIVE_BEFORE.search(text, max(hit.sentence.start, hit.start - 8), hit.start)):
         return "next"  # "agreed to hold a cabinet meeting in Quito": not the meeting that was held
     return None
 

@@ -185,11 +185,13 @@ class Extractor:
                     cleaned = clean_name(name_value)
                     if cleaned:
                         discovered.append((cleaned, hit))
+        known_at = {m.start: m for m in mentions if m.code == "P"} if discovered else {}
         # longer names first, so "President Samia" joins "Samia Suluhu Hassan" named elsewhere
         for cleaned, hit in sorted(discovered, key=lambda p: -len(p[0])):
             state_m = hit.mention("state")
             state = state_m.name if state_m is not None else None
-            canonical = self._canonical_person(cleaned, persons, state, doc.published)
+            known = _surname_after(text, hit, known_at)
+            canonical = known or self._canonical_person(cleaned, persons, state, doc.published)
             person = persons.setdefault(canonical, Person(canonical))
             person.forms |= name_forms(cleaned) | name_forms(canonical)
             abbreviation = _ABBREVIATION.match(text[hit.end:hit.end + 10])
@@ -403,6 +405,23 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$
 
 def _norm(text: str) -> str:
     return _WS.sub(" ", text.replace("\u2019", "'")).strip().lower()
+
+
+def _surname_after(text: str, hit: Hit, known_at: dict[int, Mention]) -> str | None:
+    """The known person whose surname directly follows a title's name when the name caught is
+    their given name spelled another way ("Prime Minister Luvsannamsrai Oyun-Erdene", where the
+    gazetteer has Luvsannamsrain Oyun-Erdene and the surname was already found): one person,
+    not a second one called by the given name alone. Same initial, as `_another_given_name` asks."""
+    span = hit.extra.get(f"{hit.rule.emit.get('name', 'name')}.span")
+    if not span:
+        return None
+    start, end = span
+    rest = text[end:end + 3]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    after = known_at.get(end + spaces) if spaces else None
+    if after is None or not text[start:end].strip():
+        return None
+    return after.name if text[start] == after.name[0] else None
 
 
 def _person_states(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:

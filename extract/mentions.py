@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,6 +114,9 @@ class ActorMatcher:
         while (m := search(subject, pos)) is not None:
             start, end = m.span()
             found = text[start:end]
+            if found[:4].lower() == "the " and self._longer_inside(search, subject, start + 4, end):
+                pos = start + 4  # "the Gulf of Guinea": the name after the article is the longer one
+                continue
             fitting = accepted.get(found)
             if fitting is None:
                 fitting = self._fitting(found)
@@ -136,6 +139,15 @@ class ActorMatcher:
         if shared:
             _settle_shared_names(out, shared)
         return out
+
+    @staticmethod
+    def _longer_inside(search: Callable[[str, int], re.Match[str] | None], subject: str, inner: int,
+                       end: int) -> bool:
+        """Whether a name starting after a leading article runs past a form that includes the
+        article: "the Gulf" (the Persian Gulf) must not hide "Gulf of Guinea", which the
+        leftmost match would otherwise win over."""
+        m = search(subject, inner)
+        return m is not None and m.start() == inner and m.end() > end
 
     def _another_given_name(self, text: str, start: int, known: str) -> bool:
         """Whether a known person's surname alone is preceded by someone else's given name

@@ -131,6 +131,14 @@ def test_a_meeting_agreed_to_be_held_is_another_occasion_than_the_one_held():
     assert len(meetings) == 2 and {m.place for m in meetings} == {None, "Quito"}
 
 
+def test_a_meeting_to_be_convened_later_does_not_merge_with_the_meeting_held():
+    found = events("Vietnam and Australia.\nThe two prime ministers met at the summit on 7 March 2024. "
+                   "They agreed to deepen trade ties and to convene the economic dialogue in Canberra later in 2024.",
+                   "2024-03-07")
+    meetings = sorted((e.date, e.place) for e in found if e.type == "Meeting")
+    assert meetings == [("2024", "Canberra"), ("2024-03-07", None)]
+
+
 def test_documents_signed_after_the_talks_take_the_date_of_the_talks():
     found = events("Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev in Astana on "
                    "Tuesday. After the talks, the two heads of state witnessed the signing of more than 30 "

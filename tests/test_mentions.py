@@ -92,3 +92,17 @@ def test_a_known_surname_after_a_title_a_place_or_a_variant_spelling_stays_the_k
     assert people("The President of Mongolia Battulga met the delegation.") == {"Khaltmaagiin Battulga"}
     assert people("Kasym-Zhomart Tokayev arrived in Baku.") == {"Kassym-Jomart Tokayev"}
     assert people("In May Putin visited Beijing.") == {"Vladimir Putin"}
+
+
+def test_a_name_after_a_leading_article_is_not_hidden_by_a_shorter_form_with_the_article():
+    def found(text: str) -> set[str]:
+        return {m.name for m in extractor().actor_matcher.find(text)}
+
+    assert found("Angola and Portugal discussed piracy in the Gulf of Guinea.") == {"Angola", "Portugal",
+                                                                                    "Gulf of Guinea"}
+    assert found("Oil from the Gulf reaches Asia.") == {"Persian Gulf", "Asia"}
+
+
+def test_a_given_name_spelled_otherwise_before_a_known_surname_is_that_person():
+    assert people("Prime Minister of Mongolia Luvsannamsrai Oyun-Erdene met the delegation.") == {
+        "Luvsannamsrain Oyun-Erdene"}
