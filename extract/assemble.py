@@ -94,6 +94,9 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+$")
+"""Before a capital: the city is where something happens, and its state, when not one of the
+document's pair, is the venue's host, not a party ("talks ... continued in Berlin")."""
 _NOT_PARTIES = frozenset({"media", "initiative"})
 """Gazetteer kinds never taken as a fact's party for being named in its sentence: a newspaper
 reports, an initiative or a route is what the parties work on."""
@@ -191,6 +194,9 @@ class Assembler:
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
                     if m.code in skip_codes:
                         continue
+                    if m.code == "K" and len(ctx.pair) == 2 and m.name not in ctx.pair and _AT_PLACE.search(
+                            ctx.text, max(0, m.start - 4), m.start):
+                        continue  # "the talks between Armenia and Azerbaijan continued in Berlin": a venue
                     if m.code in ACTOR_CODES and m.kind not in _NOT_PARTIES and (
                             not only_states or m.code in STATE_CODES):
                         ref_actor = self._actor_of(m)

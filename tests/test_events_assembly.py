@@ -162,3 +162,8 @@ def test_states_named_after_the_pair_as_subject_are_not_its_parties():
     assert set(talks.participants) == {"Turkey", "Iraq"}
     [named] = events("Turkey and Iraq.\nTurkey and Iraq signed a memorandum with Qatar.")
     assert set(named.participants) == {"Turkey", "Iraq", "Qatar"}
+
+
+def test_a_third_capital_where_the_pair_meets_is_the_venue_not_a_party():
+    [talks] = events("Armenia and Azerbaijan.\nThe talks between Armenia and Azerbaijan continued in Berlin in May.")
+    assert talks.place == "Berlin" and set(talks.participants) == {"Armenia", "Azerbaijan"}
