@@ -35,7 +35,7 @@ _BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _NOT_EVENT_DATE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bas\s+(?:many|much)\s+as(?:\s+in)?|"
-    r"\bcompared\s+(?:with|to)|\bagainst|(?:%|\bper\s?cent|\bup|\bdown|\bhigher|\blower)\s+on|"
+    r"\bcompared\s+(?:with|to)|\bagainst|(?:%|\bper\s?cent|\bup|\bdown|\bhigher|\blower)\s+(?:on|over)|"
     r"\bversus|\bvs\.?)\s+(?:the\s+end\s+of\s+|in\s+|the\s+same\s+(?:period|months?|quarter|half(?:-year)?)\s+"
     r"(?:of|in)\s+)?$", re.I)
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|reciprocal) (?:trade|commodity|turnover)", re.I)
@@ -94,7 +94,7 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
-_AT_PLACE = re.compile(r"\b(?:in|at)\s+$")
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 """Before a capital: the city is where something happens, and its state, when not one of the
 document's pair, is the venue's host, not a party ("talks ... continued in Berlin")."""
 _NOT_PARTIES = frozenset({"media", "initiative"})
@@ -220,9 +220,11 @@ class Assembler:
         return unique, inferred and len(unique) == len(set(ctx.pair))
 
     def _place(self, hit: Hit, slot: str | None, book: ActorBook) -> str | None:
-        m = hit.mention(slot) if slot else None
+        if slot == "none":
+            return None
+        m = hit.mention(slot) if slot and slot != "before" else None
         if m is None:
-            m = _place_near(hit)
+            m = _place_near(hit, ahead=slot != "before")
         if m is None:
             return None
         actor = self._actor_of(m, as_place=True)
@@ -344,6 +346,8 @@ class Assembler:
             if state_m is not None and state:
                 book.add(state, "Country", state_m.surface, state_m.start)
             holder_of = state or (org_m.name if org_m is not None else None)
+            if holder_of is None:  # "President Sadyr Japarov": the state the gazetteer has him hold it for
+                holder_of = state = self._state_of_title(person, role, ctx)
             if org_m is not None:
                 book.add(org_m.name, org_m.type or "Organization", org_m.surface, org_m.start)
             full_role = f"{role} of {holder_of}" if holder_of else role
@@ -352,7 +356,7 @@ class Assembler:
                 continue  # the title written next to the name wins over a later appositive
             drafts.append(Draft("office", {"person": person, "role": full_role, "state": state},
                                 [evidence_of(hit, ctx.doc.id)], key=f"{person}|{full_role}"))
-        return drafts
+        return [d for d in drafts if not _said_in_full(d, drafts)]
 
     def _events(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> list[Draft]:
         drafts: list[Draft] = []
@@ -448,6 +452,14 @@ class Assembler:
                     and ctx.text.startswith(("'s", "’s"), mention.end):
                 states.append(mention.name)
         return list(dict.fromkeys(states))
+
+    def _state_of_title(self, person: str, role: str, ctx: DocumentContext) -> str | None:
+        """The one state, among those the document names, for which the gazetteer has the person
+        hold this role: a title written without its state ("President Emomali Rahmon") is then
+        complete, as an analyst querying offices by state expects. None when there are several."""
+        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
+        states = {o.state for o in self.gazetteer.offices_of(person) if o.role == role and o.state in named}
+        return states.pop() if len(states) == 1 else None
 
     def _states_held(self, person: str, ctx: DocumentContext) -> list[str]:
         """The states a person held office for, among those the document names."""
@@ -813,6 +825,20 @@ def _pair_subject(ctx: DocumentContext, hit: Hit) -> re.Match[str] | None:
     return m
 
 
+def _said_in_full(office: Draft, drafts: list[Draft]) -> bool:
+    """Whether a bare title ("Minister Gomes Cravinho thanked ...") shortens an office the
+    document gives the same person in full ("Foreign Minister of Portugal"): one office, not two."""
+    role = office.fields["role"]
+    if " of " in role:
+        return False
+    for d in drafts:
+        head = d.fields["role"].split(" of ")[0]
+        if d.fields["person"] == office.fields["person"] and " of " in d.fields["role"] and (
+                head == role or head.endswith(" " + role)):
+            return True
+    return False
+
+
 def _after(value: str, published: str | None) -> bool:
     """Whether a date lies after the document's date, at the coarser of their two precisions."""
     if not published:
@@ -832,13 +858,14 @@ def _premise_end(text: str, hit: Hit) -> int:
     return start + comma if comma > 0 else start
 
 
-def _place_near(hit: Hit) -> Mention | None:
+def _place_near(hit: Hit, ahead: bool = True) -> Mention | None:
     """The city in the match's clause: "... in Nairobi", "... in the capital Ankara" right after
     the match (which may end on the "in"), else the nearest one before it ("will be in Astana on
-    16 September for talks")."""
+    16 September for talks"). Not `ahead`: only one before it (a decision's place, not where what
+    was decided is to happen: "In Tashkent they agreed to meet again in Osh")."""
     text = hit.masked.text
     start, end = hit.masked_span if hit.masked_span is not None else (0, 0)
-    after = _PLACE_AFTER.search(text, max(0, end - 3), end + PLACE_REACH)
+    after = _PLACE_AFTER.search(text, max(0, end - 3), end + PLACE_REACH) if ahead else None
     if after is not None and not _CLAUSE_BREAK.search(text, end, after.start()):
         return hit.masked.mentions[int(after.group(2))]
     before = None
