@@ -414,7 +414,9 @@ class Assembler:
                 if group_m is not None:
                     key = "actor:" + (group_m.name or "")
                 elif obj:
-                    key = "object:" + norm_text(obj)
+                    obj_m = None if group else hit.mention("object")
+                    # "Days of Uzbek culture" and "Days of Culture of Uzbekistan": one object, one state
+                    key = "object:" + (obj_m.name if obj_m is not None and obj_m.name else norm_text(obj))
                     if group:
                         label = obj
                 elif emit["type"] == "Other":

@@ -167,3 +167,9 @@ def test_states_named_after_the_pair_as_subject_are_not_its_parties():
 def test_a_third_capital_where_the_pair_meets_is_the_venue_not_a_party():
     [talks] = events("Armenia and Azerbaijan.\nThe talks between Armenia and Azerbaijan continued in Berlin in May.")
     assert talks.place == "Berlin" and set(talks.participants) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_cultural_year_named_by_adjective_and_by_state_is_one_event():
+    found = events("Days of Uzbek culture open in Astana\nThe Days of Culture of Uzbekistan opened in Astana on "
+                   "3 May 2024.", "2024-05-03")
+    assert [(e.type, e.date) for e in found] == [("CulturalYear", "2024-05-03")]
