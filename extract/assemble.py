@@ -860,6 +860,12 @@ def _premise_end(text: str, hit: Hit) -> int:
     return start + comma if comma > 0 else start
 
 
+_OPENING_PHRASE = re.compile(r"\W*(?:during|in the course of|on the sidelines of|after|following|at the end of|"
+                             r"on the eve of|ahead of|before|at|on the occasion of)\b", re.IGNORECASE)
+"""A sentence opening with a phrase that names an occasion ("During the visit, ..."): what comes
+after its comma is the main clause, whose places are not the occasion's."""
+
+
 def _place_near(hit: Hit, ahead: bool = True) -> Mention | None:
     """The city in the match's clause: "... in Nairobi", "... in the capital Ankara" right after
     the match (which may end on the "in"), else the nearest one before it ("will be in Astana on
@@ -868,6 +874,9 @@ def _place_near(hit: Hit, ahead: bool = True) -> Mention | None:
     text = hit.masked.text
     start, end = hit.masked_span if hit.masked_span is not None else (0, 0)
     after = _PLACE_AFTER.search(text, max(0, end - 3), end + PLACE_REACH) if ahead else None
+    if after is not None and _OPENING_PHRASE.match(text) and "," in text[end:after.start()] \
+            and "," not in text[:end]:
+        after = None  # "During the visit, Sharif addressed a forum in Shenzhen": the forum's place
     if after is not None and not _CLAUSE_BREAK.search(text, end, after.start()):
         return hit.masked.mentions[int(after.group(2))]
     before = None

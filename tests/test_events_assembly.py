@@ -173,3 +173,9 @@ def test_a_cultural_year_named_by_adjective_and_by_state_is_one_event():
     found = events("Days of Uzbek culture open in Astana\nThe Days of Culture of Uzbekistan opened in Astana on "
                    "3 May 2024.", "2024-05-03")
     assert [(e.type, e.date) for e in found] == [("CulturalYear", "2024-05-03")]
+
+
+def test_a_place_after_an_opening_phrase_belongs_to_the_main_clause_not_to_the_occasion():
+    found = events("Pakistan and China\nPrime Minister Shehbaz Sharif paid an official visit to China from 4 to 8 June "
+                   "2024. During the visit, Sharif addressed a business forum in Shenzhen.", "2024-06-09")
+    assert sorted((e.type, e.place) for e in found) == [("Forum", "Shenzhen"), ("Visit", "China")]
