@@ -48,8 +48,6 @@ class Person:
 
     name: str
     forms: set[str] = field(default_factory=set)
-    offices: list[tuple[str, str | None, str]] = field(default_factory=list)
-    """(role, state, rule id) as stated in the document."""
     wikidata: str | None = None
 
 
