@@ -37,7 +37,11 @@ NOT_NAMES = frozenset(
     Extraordinary Plenipotentiary Sends Send Sent Receives Received Meets Met Holds Held Visits Visited Says
     Calls Called Hails Urges Signs Signed Discusses Discussed Welcomes Congratulates Attends Opens Opened
     Congress Committee Commission Cabinet Office Court Duma Majlis Forces Staff Army Navy Bank Union Agency
-    Service Party Cable Message Letter Greetings Congratulations Major Lieutenant Colonel Admiral Marshal""".split()
+    Service Party Cable Message Letter Greetings Congratulations Major Lieutenant Colonel Admiral Marshal
+    Industry Trade Economy Economic Energy Finance Agriculture Culture Education Health Transport Investment
+    Investments Development Defence Defense Justice Tourism Labour Labor Interior Commerce Communications
+    Digital Environment Ecology Emergencies Sports Youth Science Construction Mining Infrastructure
+    Innovation Innovations""".split()
 )
 """Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
 

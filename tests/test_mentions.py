@@ -106,3 +106,8 @@ def test_a_name_after_a_leading_article_is_not_hidden_by_a_shorter_form_with_the
 def test_a_given_name_spelled_otherwise_before_a_known_surname_is_that_person():
     assert people("Prime Minister of Mongolia Luvsannamsrai Oyun-Erdene met the delegation.") == {
         "Luvsannamsrain Oyun-Erdene"}
+
+
+def test_a_ministry_named_as_a_list_of_portfolios_is_a_title_not_a_name():
+    assert people("The Uzbek side was represented by Minister of Investment, Industry and Trade Laziz Kudratov.") == {
+        "Laziz Kudratov"}
