@@ -39,10 +39,16 @@ _RETROSPECTIVE = re.compile(
     r"\b(?:first|highest|lowest|largest|biggest|best|worst|longest|strongest|record)\b[^.;:!?]*$", re.IGNORECASE)
 """Words that make a following "in six years" look back, not ahead: "the first consultations in
 six years" are the first for six years, not a date six years after the document."""
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going|to)|plans? to|intends? to)\b"
-                     r"[^.;!?]*$", re.IGNORECASE)
+_FUTURE_VERB = (r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going|to)|plans? to|intends? to|"
+                r"to be (?:held|convened|hosted|organi[sz]ed))\b")
+_FUTURE = re.compile(_FUTURE_VERB + r"[^.;!?]*$", re.IGNORECASE)
 """A future verb earlier in the sentence: "Duda will address a forum on Wednesday" is the coming
 Wednesday, not the one before the document."""
+_FUTURE_AFTER_OPENING = re.compile(r",?(?:\s+(?!(?:and|but|while|which|that|as)\b)[^\s.,;!?]+){0,4}?\s+"
+                                   + _FUTURE_VERB, re.IGNORECASE)
+"""A future verb just after a time that opens the sentence: "In September, Tashkent will host
+the forum" is the coming September."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:\W*\w+\W+){0,1}$")
 
 
 _AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy"})
@@ -277,8 +283,10 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
         target = WEEKDAYS[g["w"].lower()]
         back = (base.weekday() - target) % 7
         prefix = whole.lower()
-        if prefix.startswith("next") or (ahead and not prefix.startswith("last")):
+        if prefix.startswith("next"):
             when = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+        elif ahead and not prefix.startswith("last"):  # "On Tuesday ... will" in Tuesday's paper: that day
+            when = base + dt.timedelta(days=(target - base.weekday()) % 7)
         else:
             when = base - dt.timedelta(days=back)
         return when.isoformat(), "day", True
@@ -363,7 +371,9 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
                 continue
             if kind == "next_years" and _looks_back(m, text, s):
                 continue
-            ahead = kind in _AHEAD_KINDS and _FUTURE.search(text, max(0, s - 80), s) is not None
+            ahead = kind in _AHEAD_KINDS and (_FUTURE.search(text, max(0, s - 80), s) is not None or (
+                _SENTENCE_START.search(text, max(0, s - 12), s) is not None
+                and _FUTURE_AFTER_OPENING.match(text, e) is not None))
             if lowered is not None:
                 resolved = _resolve(kind, _groups(m, text), text[s:e], published, ahead)
             else:

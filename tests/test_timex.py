@@ -58,6 +58,7 @@ def test_numbers_that_are_not_years_are_left_alone():
     ("Talks will be held on Wednesday.", "2022-11-23"),
     ("The talks were held on Wednesday.", "2022-11-16"),
     ("He said on Monday that the ministers will meet.", "2022-11-21"),
+    ("On Tuesday, the leaders are due to join the summit.", "2022-11-22"),
 ])
 def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value):
     assert [t.value for t in find_timexes(text, "2022-11-22")] == [value]
@@ -69,6 +70,9 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value)
     ("Days of culture were held in September.", "2022-09"),
     ("The presidents met on 20 September.", "2022-09-20"),
     ("The presidents will meet in May.", "2023-05"),
+    ("In September, Tashkent will host the forum.", "2023-09"),
+    ("The summit to be held in July opens the season.", "2023-07"),
+    ("In September, trade grew and it will keep growing.", "2022-09"),
 ])
 def test_a_month_later_in_the_year_in_a_sentence_about_the_future_is_this_years(text, value):
     assert [t.value for t in find_timexes(text, "2023-06-01")] == [value]
