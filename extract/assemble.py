@@ -94,6 +94,9 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_REPORTED_ON = re.compile(r"\b(?:said|says|reported|announced|stated|told \S+(?: \S+)?|noted|added)\s+(?:on\s+)?$",
+                          re.IGNORECASE)
+"""Before a time: the day a figure was reported, not the period it measures."""
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 """Before a capital: the city is where something happens, and its state, when not one of the
 document's pair, is the venue's host, not a party ("talks ... continued in Berlin")."""
@@ -266,6 +269,8 @@ class Assembler:
                 continue
             if measured and tm.value.relative and _after(tm.value.value, ctx.doc.published):
                 continue
+            if measured and _REPORTED_ON.search(text, max(0, tm.start - 30), tm.start):
+                continue  # "grew by 20% to $6.5 billion, the embassy said on Friday": when it was said
             before = text[max(0, tm.start - 48):tm.start]
             own = text[tm.start:tm.end].lower()
             if not deadline and _YEAR_RANGE.search(own):
