@@ -94,6 +94,10 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_PAIR_AS_SUBJECT = re.compile(
+    r"\b(?:(?:both|the two) (?:governments|sides|countries|states|leaders|presidents|parties|nations)|"
+    r"the (?:sides|parties))(?: \S+){0,4}? ?$", re.IGNORECASE)
+"""The pair as the subject of the clause an aim opens in ("the sides set a goal of ...")."""
 _REPORTED_ON = re.compile(r"\b(?:said|says|reported|announced|stated|told \S+(?: \S+)?|noted|added)\s+(?:on\s+)?$",
                           re.IGNORECASE)
 """Before a time: the day a figure was reported, not the period it measures."""
@@ -518,6 +522,9 @@ class Assembler:
         holders, _ = self._refs(ctx, hit, emit.get("holders", ["sentence"]), book, states_only=True)
         if "holders" not in emit:
             holders = self._subject_states(ctx, hit) or holders
+            if len(ctx.pair) == 2 and _PAIR_AS_SUBJECT.search(ctx.text, max(hit.sentence.start, hit.start - 60),
+                                                              hit.start + 1):
+                holders = list(ctx.pair)  # "Ruto said both governments were aiming to lift ...": the pair's aim
         if not holders and ctx.interviewee and _FIRST_PERSON.search(ctx.text, hit.sentence.start, hit.end) \
                 and not _BOTH_OF_US.search(ctx.text, hit.sentence.start, hit.sentence.end):
             holders = self._states_held(ctx.interviewee, ctx)[:1]  # "we will ..." in an interview

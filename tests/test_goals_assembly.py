@@ -127,3 +127,9 @@ def test_we_in_an_interview_is_the_interviewees_state():
     held = {g.text: set(g.holders) for g in goals(text)}
     assert held["complete the modernization of our checkpoints"] == {"Kazakhstan"}
     assert held["strengthen cooperation between our law enforcement agencies"] == {"Kazakhstan", "Uzbekistan"}
+
+
+def test_the_pair_as_subject_of_a_reported_aim_holds_it():
+    [goal] = goals("Kenya and Ethiopia.\nRuto said both governments were aiming to lift trade to 100 billion "
+                   "shillings by 2028, urging Ethiopian firms to invest.")
+    assert set(goal.holders) == {"Kenya", "Ethiopia"}
