@@ -94,6 +94,10 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
+                             r"sanctions (?:on|against)|pressure (?:on|from)|threats? from)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+"""Before a third state: one the parties act against, border on or compare with, not a party."""
 _PAIR_AS_SUBJECT = re.compile(
     r"\b(?:(?:both|the two) (?:governments|sides|countries|states|leaders|presidents|parties|nations)|"
     r"the (?:sides|parties))(?: \S+){0,4}? ?$", re.IGNORECASE)
@@ -201,6 +205,9 @@ class Assembler:
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
                     if m.code in skip_codes:
                         continue
+                    if m.code in STATE_CODES and m.name not in ctx.pair and _OPPOSED_BEFORE.search(
+                            ctx.text, max(0, m.start - 24), m.start):
+                        continue  # "to counter China's assertiveness", "the border with Somalia"
                     if m.code == "K" and len(ctx.pair) == 2 and m.name not in ctx.pair and _AT_PLACE.search(
                             ctx.text, max(0, m.start - 4), m.start):
                         continue  # "the talks between Armenia and Azerbaijan continued in Berlin": a venue

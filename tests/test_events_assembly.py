@@ -179,3 +179,9 @@ def test_a_place_after_an_opening_phrase_belongs_to_the_main_clause_not_to_the_o
     found = events("Pakistan and China\nPrime Minister Shehbaz Sharif paid an official visit to China from 4 to 8 June "
                    "2024. During the visit, Sharif addressed a business forum in Shenzhen.", "2024-06-09")
     assert sorted((e.type, e.place) for e in found) == [("Forum", "Shenzhen"), ("Visit", "China")]
+
+
+def test_a_state_the_pair_acts_against_or_borders_on_is_not_a_party():
+    [agreement] = [e for e in events("Kenya and Ethiopia.\nKenya and Ethiopia agreed to step up joint efforts against "
+                                     "al-Shabaab along the border with Somalia.") if e.type == "Agreement"]
+    assert set(agreement.participants) == {"Kenya", "Ethiopia"}
