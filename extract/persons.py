@@ -105,7 +105,16 @@ def name_forms(name: str) -> set[str]:
         forms.add(f"{m.group(1)}. {m.group(2)}")
         if len(m.group(2)) >= 4:
             forms.add(m.group(2))
+    tokens = name.split()
+    if len(tokens) >= 3 and tokens[1].lower() in _LINEAGE:  # "Prince Faisal" for Faisal bin Farhan Al Saud
+        forms |= {f"{title} {tokens[0]}" for title in _STYLED_BY_FIRST_NAME}
     return forms
+
+
+_LINEAGE = frozenset({"bin", "bint", "ibn", "bn"})
+"""Arabic names of the form "<name> bin <father's name>": such a person is called by the first
+name with a style ("Prince Faisal", "Sheikh Mohammed"), not by a surname."""
+_STYLED_BY_FIRST_NAME = ("Prince", "Princess", "Sheikh", "Sheikha", "Emir", "Crown Prince")
 
 
 def same_person(discovered: str, known: str, known_aliases: Iterable[str] = ()) -> bool:

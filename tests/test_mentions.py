@@ -111,3 +111,10 @@ def test_a_given_name_spelled_otherwise_before_a_known_surname_is_that_person():
 def test_a_ministry_named_as_a_list_of_portfolios_is_a_title_not_a_name():
     assert people("The Uzbek side was represented by Minister of Investment, Industry and Trade Laziz Kudratov.") == {
         "Laziz Kudratov"}
+
+
+def test_a_person_named_with_bin_is_also_called_by_style_and_first_name():
+    text = ("Saudi Foreign Minister Prince Faisal bin Farhan met his Iranian counterpart in Beijing. "
+            "Prince Faisal travelled to Tehran in June 2023 and was received by President Ebrahim Raisi.")
+    [visit] = [e for e in facts_of(text, "2023-07-01").events if e.type == "Visit"]
+    assert "Faisal bin Farhan Al Saud" in visit.participants
