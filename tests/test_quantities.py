@@ -18,6 +18,7 @@ def one(text: str):
     ("260 million US dollars", 2.6e8, "USD"), ("12 billion U.S. dollars", 1.2e10, "USD"),
     ("$317.4 Million", 3.174e8, "USD"),
     ("US$ 5 bn", 5e9, "USD"), ("$500M", 5e8, "USD"), ("R85 billion", 8.5e10, "ZAR"), ("R 12,500", 12500, "ZAR"),
+    ("12 billion Kenya shillings", 1.2e10, "KES"), ("5 billion Uganda shillings", 5e9, "UGX"),
 ])
 def test_money(text, value, unit):
     q = one(f"Trade reached {text} last year.")
