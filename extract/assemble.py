@@ -94,6 +94,9 @@ PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
 """Where a clause ends: a place or a date beyond it belongs to another fact."""
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on|paying|making|in\s+\S+(?:\s+\S+)?\s+(?:for|on))"
+                        r"\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,3}?\S?$", re.IGNORECASE)
+"""A visit told in the present progressive: it is under way on the document's date."""
 _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
                              r"sanctions (?:on|against)|pressure (?:on|from)|threats? from)\s+(?:the\s+)?$",
                              re.IGNORECASE)
@@ -437,9 +440,13 @@ class Assembler:
                         label = obj
                 elif emit["type"] == "Other":
                     key = "rule:" + hit.rule.id  # different happenings of type Other never merge
+                date = self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False)
+                if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
+                        ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
+                    date = ctx.doc.published  # "Abiy Ahmed, who is on a state visit to Kenya": under way that day
                 drafts.append(Draft("event", {
                     "type": emit["type"], "label": label,
-                    "date": self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False),
+                    "date": date,
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),

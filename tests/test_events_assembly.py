@@ -185,3 +185,9 @@ def test_a_state_the_pair_acts_against_or_borders_on_is_not_a_party():
     [agreement] = [e for e in events("Kenya and Ethiopia.\nKenya and Ethiopia agreed to step up joint efforts against "
                                      "al-Shabaab along the border with Somalia.") if e.type == "Agreement"]
     assert set(agreement.participants) == {"Kenya", "Ethiopia"}
+
+
+def test_a_visit_under_way_is_dated_by_the_document():
+    [visit] = [e for e in events("Kenya and Ethiopia.\nAbiy Ahmed, who is on a two-day state visit to Kenya, met "
+                                 "President William Ruto.", "2024-02-28") if e.type == "Visit"]
+    assert visit.date == "2024-02-28"
