@@ -58,6 +58,21 @@ _TO_HOLD_BEFORE = re.compile(r"\b(?:agreed|decided|plan|plans|planned|intend|int
                              r"(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
+_SEPARATELY = re.compile(r"\b(?:also|separately|later|afterwards|subsequently|then)\s+(?:\S+\s+)?$|^\S+\s+separately\b",
+                         re.IGNORECASE)
+
+
+def _separate_meeting(text: str, hit: Hit) -> str | None:
+    """A meeting told as another one ("Lula also met Premier Li Qiang", "the foreign ministers met
+    separately"): its own occasion, so it does not merge into the meeting reported before it."""
+    if hit.rule.emit.get("type") != "Meeting":
+        return None
+    if _SEPARATELY.search(text, max(hit.sentence.start, hit.start - 20), hit.start) or _SEPARATELY.match(
+            text, hit.start, min(hit.end + 12, hit.sentence.end)):
+        return f"separate@{hit.start}"
+    return None
+
+
 _HOLDING_VERB = re.compile(r"(?:hold|convene|co-?chair|chair|organi[sz]e|host)\b", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|shall)\s+$", re.IGNORECASE)
 """An event whose words open with a verb of holding in the infinitive ("... and to convene the
@@ -450,7 +465,7 @@ class Assembler:
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
-                    occasion=emit.get("occasion") or _next_occasion(ctx.text, hit)))
+                    occasion=emit.get("occasion") or _next_occasion(ctx.text, hit) or _separate_meeting(ctx.text, hit)))
         return _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
 
     def _subject_states(self, ctx: DocumentContext, hit: Hit) -> list[str]:

@@ -191,3 +191,9 @@ def test_a_visit_under_way_is_dated_by_the_document():
     [visit] = [e for e in events("Kenya and Ethiopia.\nAbiy Ahmed, who is on a two-day state visit to Kenya, met "
                                  "President William Ruto.", "2024-02-28") if e.type == "Visit"]
     assert visit.date == "2024-02-28"
+
+
+def test_a_meeting_told_as_another_one_does_not_merge_into_the_first():
+    found = events("Brazil and China.\nPresident Lula met President Xi Jinping in Beijing on 14 April 2023. "
+                   "President Lula also met Premier Li Qiang.", "2023-04-15")
+    assert len([e for e in found if e.type == "Meeting"]) == 2
