@@ -81,7 +81,8 @@ def _visit(matched: str, participants: Sequence[str], place: str | None, host: s
     visitors.sort(key=lambda p: not _named_in(p, matched))
     if not visitors:  # only the hosts are named ("at the invitation of President Lula"): the guest state
         visitors = [p for p in participants if p not in (place, host) and type_of(p) == "Country"][:1]
-    visitors = visitors or persons[:1]
+    if not visitors and not (host and all(host in states_of(p) for p in persons)):
+        visitors = persons[:1]  # but a host is never named the visitor ("Vieira invited his counterpart to visit")
     label = noun + (f" of {_join(visitors[:1])}" if visitors else "")
     if place:
         label += f" to {place}"

@@ -72,3 +72,8 @@ def test_a_visit_where_only_the_host_is_named_is_the_guest_states():
     assert label("Visit", "paid an official visit to Tashkent",
                  ["Kazakhstan", "Uzbekistan", "Shavkat Mirziyoyev"], place="Tashkent", host="Uzbekistan") \
         == "Official visit of Kazakhstan to Tashkent"
+
+
+def test_a_host_alone_is_never_named_the_visitor():
+    assert label("Visit", "to visit Tashkent", ["Shavkat Mirziyoyev", "Uzbekistan"], place="Tashkent",
+                 host="Uzbekistan") == "Visit to Tashkent"
