@@ -113,9 +113,11 @@ _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on|paying|ma
                         r"\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,3}?\S?$", re.IGNORECASE)
 """A visit told in the present progressive: it is under way on the document's date."""
 _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
-                             r"sanctions (?:on|against)|pressure (?:on|from)|threats? from)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
-"""Before a third state: one the parties act against, border on or compare with, not a party."""
+                             r"sanctions (?:on|against)|pressure (?:on|from)|threats? from|"
+                             r"(?:war|conflict|crisis|fighting|violence|hostilities|situation) (?:in|on|over|around))"
+                             r"\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a third state or region: one the parties act against, border on, compare with or talk
+about ("a summit on the war in Gaza"), not a party."""
 _PAIR_AS_SUBJECT = re.compile(
     r"\b(?:(?:both|the two) (?:governments|sides|countries|states|leaders|presidents|parties|nations)|"
     r"the (?:sides|parties))(?: \S+){0,4}? ?$", re.IGNORECASE)
@@ -223,7 +225,7 @@ class Assembler:
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
                     if m.code in skip_codes:
                         continue
-                    if m.code in STATE_CODES and m.name not in ctx.pair and _OPPOSED_BEFORE.search(
+                    if (m.code in STATE_CODES or m.code == "R") and m.name not in ctx.pair and _OPPOSED_BEFORE.search(
                             ctx.text, max(0, m.start - 24), m.start):
                         continue  # "to counter China's assertiveness", "the border with Somalia"
                     if m.code == "K" and len(ctx.pair) == 2 and m.name not in ctx.pair and _AT_PLACE.search(

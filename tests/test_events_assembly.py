@@ -197,3 +197,9 @@ def test_a_meeting_told_as_another_one_does_not_merge_into_the_first():
     found = events("Brazil and China.\nPresident Lula met President Xi Jinping in Beijing on 14 April 2023. "
                    "President Lula also met Premier Li Qiang.", "2023-04-15")
     assert len([e for e in found if e.type == "Meeting"]) == 2
+
+
+def test_a_region_a_summit_is_about_is_not_its_party():
+    [summit] = [e for e in events("Saudi Arabia and Iran.\nRaisi came to Riyadh for a joint Arab-Islamic summit on "
+                                  "the war in Gaza.", "2023-11-12") if e.type == "Summit"]
+    assert "Gaza Strip" not in summit.participants
