@@ -112,6 +112,14 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on|paying|making|in\s+\S+(?:\s+\S+)?\s+(?:for|on))"
                         r"\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,3}?\S?$", re.IGNORECASE)
 """A visit told in the present progressive: it is under way on the document's date."""
+_TITLE_OR_CALENDAR_WORD = (r"(?:The|A|An|Of|And|In|On|At|For|With|By|To|From|President|Minister|Ministers|Prime|"
+                           r"Foreign|Ambassador|Deputy|Vice|Chairman|Head|Speaker|King|Emir|Crown|Sultan|Chancellor|"
+                           r"Premier|Leader|Government|Embassy|Parliament|Army|Defence|Defense|Trade|Economy|Finance|"
+                           r"Interior|Side|Delegation|January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_INSIDE_A_NAME_BEFORE = re.compile(r"\b(?!" + _TITLE_OR_CALENDAR_WORD + r")[A-Z][a-z]+\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+(?!" + _TITLE_OR_CALENDAR_WORD + r")[A-Z][a-z]")
+"""An adjective between two capitalised words is part of a proper name."""
 _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
                              r"sanctions (?:on|against)|pressure (?:on|from)|threats? from|"
                              r"(?:war|conflict|crisis|fighting|violence|hostilities|situation) (?:in|on|over|around))"
@@ -220,6 +228,9 @@ class Assembler:
                 for m in hit.masked.mentions:
                     if subject_end is not None and m.start >= subject_end and _acted_on(m):
                         continue  # a state or body named after "the two sides" is what they act on
+                    if m.code == "A" and _INSIDE_A_NAME_BEFORE.search(ctx.text, max(0, m.start - 20), m.start) \
+                            and _CAPITALISED_AFTER.match(ctx.text, m.end):
+                        continue  # "the Grand Ethiopian Renaissance Dam": a name's word, not a party
                     if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end) and not (
                             hit.rule.emit.get("type") == "CulturalYear" and _CULTURE_AFTER.match(ctx.text, m.end)):
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do

@@ -203,3 +203,9 @@ def test_a_region_a_summit_is_about_is_not_its_party():
     [summit] = [e for e in events("Saudi Arabia and Iran.\nRaisi came to Riyadh for a joint Arab-Islamic summit on "
                                   "the war in Gaza.", "2023-11-12") if e.type == "Summit"]
     assert "Gaza Strip" not in summit.participants
+
+
+def test_a_state_adjective_inside_a_proper_name_is_not_a_party():
+    [talks] = [e for e in events("Egypt and Sudan.\nThe talks between Egypt and Sudan focused on the Grand Ethiopian "
+                                 "Renaissance Dam.") if e.type == "Talks"]
+    assert set(talks.participants) == {"Egypt", "Sudan"}
