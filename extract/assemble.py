@@ -648,7 +648,8 @@ class Assembler:
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
                 "value": q.value, "unit": unit, "approx": bool(q.approx),
-                "date": self._time(hit, emit.get("date"), ctx, measured=True), "subjects": subjects,
+                "date": _year_before(ctx.text, value_m, self._time(hit, emit.get("date"), ctx, measured=True)),
+                "subjects": subjects,
             }
             drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
                                 key=f"{q.value}|{unit}", span=(hit.start, hit.end)))
@@ -879,6 +880,22 @@ def _pair_subject(ctx: DocumentContext, hit: Hit) -> re.Match[str] | None:
     if any(x.start < m.end() and _acted_on(x) for x in hit.masked.mentions):
         return None
     return m
+
+
+_FROM_BEFORE_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
+_YEAR_BEFORE_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:the year before|a year earlier|the previous year|a year before)\b",
+                                re.IGNORECASE)
+
+
+def _year_before(text: str, value: Mention, date: str | None) -> str | None:
+    """The year before the sentence's year for the baseline of a change ("1.4 billion dollars in
+    2023, down from about 1.6 billion the year before": 1.6 billion is 2022's)."""
+    if not date or not date[:4].isdigit():
+        return date
+    if _FROM_BEFORE_VALUE.search(text, max(0, value.start - 16), value.start) and _YEAR_BEFORE_AFTER.match(
+            text, value.end):
+        return str(int(date[:4]) - 1)
+    return date
 
 
 def _said_in_full(office: Draft, drafts: list[Draft]) -> bool:

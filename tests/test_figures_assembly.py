@@ -66,3 +66,9 @@ def test_a_measured_figure_takes_no_date_the_document_puts_in_the_future():
     assert stock.date is None
     [dated] = figures("Ghana and Togo.\nTrade between Ghana and Togo reached $3 billion in 2023.")
     assert dated.date == "2023"
+
+
+def test_the_baseline_of_a_change_from_the_year_before_is_that_years():
+    found = {f.value: f.date for f in figures("Egypt and Sudan.\nTrade amounted to 1.4 billion dollars in 2023, "
+                                               "down from about 1.6 billion the year before.")}
+    assert found == {1.4e9: "2023", 1.6e9: "2022"}
