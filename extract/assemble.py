@@ -20,6 +20,7 @@ from .lead import compiled
 from .mentions import Mention
 from .merging import absorb_parts, merge_by_key, merge_events, merge_figures, merge_goals
 from .model import Actor, DocumentFacts, Event, Evidence, Figure, Goal, Office, Relation, Threat, Topic
+from .persons import NOT_NAMES
 from .rules import EVENT_VERB_START, OPEN, RuleSet
 from .trie import exact_trie_regex
 
@@ -112,13 +113,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on|paying|making|in\s+\S+(?:\s+\S+)?\s+(?:for|on))"
                         r"\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,3}?\S?$", re.IGNORECASE)
 """A visit told in the present progressive: it is under way on the document's date."""
-_TITLE_OR_CALENDAR_WORD = (r"(?:The|A|An|Of|And|In|On|At|For|With|By|To|From|President|Minister|Ministers|Prime|"
-                           r"Foreign|Ambassador|Deputy|Vice|Chairman|Head|Speaker|King|Emir|Crown|Sultan|Chancellor|"
-                           r"Premier|Leader|Government|Embassy|Parliament|Army|Defence|Defense|Trade|Economy|Finance|"
-                           r"Interior|Side|Delegation|January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_INSIDE_A_NAME_BEFORE = re.compile(r"\b(?!" + _TITLE_OR_CALENDAR_WORD + r")[A-Z][a-z]+\s+$")
-_CAPITALISED_AFTER = re.compile(r"\s+(?!" + _TITLE_OR_CALENDAR_WORD + r")[A-Z][a-z]")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_NOT_NAME_WORDS = NOT_NAMES | {"Ministers", "Leader", "Embassy", "Side", "Delegation"}
 """An adjective between two capitalised words is part of a proper name."""
 _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
                              r"sanctions (?:on|against)|pressure (?:on|from)|threats? from|"
@@ -126,9 +123,10 @@ _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borde
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a third state or region: one the parties act against, border on, compare with or talk
 about ("a summit on the war in Gaza"), not a party."""
+_PAIR_NOUNS = "sides|countries|states|governments|leaders|presidents|ministers|delegations|nations|parties"
+"""What the document's two sides are called together ("both governments", "the two delegations")."""
 _PAIR_AS_SUBJECT = re.compile(
-    r"\b(?:(?:both|the two) (?:governments|sides|countries|states|leaders|presidents|parties|nations)|"
-    r"the (?:sides|parties))(?: \S+){0,4}? ?$", re.IGNORECASE)
+    r"\b(?:(?:both|the two) (?:" + _PAIR_NOUNS + r")|the (?:sides|parties))(?: \S+){0,4}? ?$", re.IGNORECASE)
 """The pair as the subject of the clause an aim opens in ("the sides set a goal of ...")."""
 _REPORTED_ON = re.compile(r"\b(?:said|says|reported|announced|stated|told \S+(?: \S+)?|noted|added)\s+(?:on\s+)?$",
                           re.IGNORECASE)
@@ -228,20 +226,13 @@ class Assembler:
                 for m in hit.masked.mentions:
                     if subject_end is not None and m.start >= subject_end and _acted_on(m):
                         continue  # a state or body named after "the two sides" is what they act on
-                    if m.code == "A" and _INSIDE_A_NAME_BEFORE.search(ctx.text, max(0, m.start - 20), m.start) \
-                            and _CAPITALISED_AFTER.match(ctx.text, m.end):
-                        continue  # "the Grand Ethiopian Renaissance Dam": a name's word, not a party
+                    if self._aside(ctx, m):
+                        continue
                     if m.code == "A" and _NOT_AGENT.match(ctx.text, m.end) and not (
                             hit.rule.emit.get("type") == "CulturalYear" and _CULTURE_AFTER.match(ctx.text, m.end)):
                         continue  # "the Ukrainian crisis" names a topic, not a party; "Days of Kyrgyz culture" do
                     if m.code in skip_codes:
                         continue
-                    if (m.code in STATE_CODES or m.code == "R") and m.name not in ctx.pair and _OPPOSED_BEFORE.search(
-                            ctx.text, max(0, m.start - 24), m.start):
-                        continue  # "to counter China's assertiveness", "the border with Somalia"
-                    if m.code == "K" and len(ctx.pair) == 2 and m.name not in ctx.pair and _AT_PLACE.search(
-                            ctx.text, max(0, m.start - 4), m.start):
-                        continue  # "the talks between Armenia and Azerbaijan continued in Berlin": a venue
                     if m.code in ACTOR_CODES and m.kind not in _NOT_PARTIES and (
                             not only_states or m.code in STATE_CODES):
                         ref_actor = self._actor_of(m)
@@ -263,6 +254,24 @@ class Assembler:
                         book.add(ref_actor[0], ref_actor[1], slot_m.surface, slot_m.start)
         unique = list(dict.fromkeys(n for n in names if n))
         return unique, inferred and len(unique) == len(set(ctx.pair))
+
+    @staticmethod
+    def _aside(ctx: DocumentContext, m: Mention) -> bool:
+        """Whether a mention names no party to the facts of its sentence, whatever the fact: a
+        state adjective inside a proper name ("the Grand Ethiopian Renaissance Dam"), a third
+        state or region the parties act against, border on or talk about ("to counter China's
+        assertiveness", "the war in Gaza"), or a third capital that is only the venue ("the talks
+        ... continued in Berlin"). Remembered per document: every hit of the sentence asks."""
+        known = ctx.aside.get(m.start)
+        if known is None:
+            text, third = ctx.text, m.name not in ctx.pair
+            known = ctx.aside[m.start] = bool(
+                (m.code == "A" and _inside_a_name(text, m))
+                or (third and (m.code in STATE_CODES or m.code == "R")
+                    and _OPPOSED_BEFORE.search(text, max(0, m.start - 24), m.start))
+                or (third and m.code == "K" and len(ctx.pair) == 2
+                    and _AT_PLACE.search(text, max(0, m.start - 4), m.start)))
+        return known
 
     def _place(self, hit: Hit, slot: str | None, book: ActorBook) -> str | None:
         if slot == "none":
@@ -510,14 +519,12 @@ class Assembler:
         """The one state, among those the document names, for which the gazetteer has the person
         hold this role: a title written without its state ("President Emomali Rahmon") is then
         complete, as an analyst querying offices by state expects. None when there are several."""
-        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
-        states = {o.state for o in self.gazetteer.offices_of(person) if o.role == role and o.state in named}
+        states = {o.state for o in self.gazetteer.offices_of(person) if o.role == role and o.state in ctx.named_states}
         return states.pop() if len(states) == 1 else None
 
     def _states_held(self, person: str, ctx: DocumentContext) -> list[str]:
         """The states a person held office for, among those the document names."""
-        named = {x.name for x in ctx.mentions if x.code in STATE_CODES}
-        return list(dict.fromkeys(o.state for o in self.gazetteer.offices_of(person) if o.state in named))
+        return list(dict.fromkeys(o.state for o in self.gazetteer.offices_of(person) if o.state in ctx.named_states))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
         """The states the people party to an agreement hold office for, where the document names
@@ -842,9 +849,8 @@ def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str |
 
 _PAIR_SUBJECT = re.compile(
     r"(?:(?:during|at|after|following|in the course of|on the sidelines of) (?:the )?[\w\s-]{1,40}?,? )?"
-    r"(?P<subject>they|the (?:two|both) (?:sides|countries|states|governments|leaders|presidents|ministers|"
-    r"heads of state|delegations|nations|parties|prime ministers|foreign ministers)|both (?:sides|countries|"
-    r"states|governments|leaders|presidents|ministers|delegations|nations|parties)|the (?:sides|parties))\b", re.I)
+    r"(?P<subject>they|the (?:two|both) (?:" + _PAIR_NOUNS + r"|heads of state|prime ministers|foreign ministers)|"
+    r"both (?:" + _PAIR_NOUNS + r")|the (?:sides|parties))\b", re.I)
 """A clause whose subject is the document's two sides, at the sentence's start after an opening
 phrase ("During the visit, the two governments signed ...")."""
 
@@ -896,6 +902,14 @@ def _year_before(text: str, value: Mention, date: str | None) -> str | None:
             text, value.end):
         return str(int(date[:4]) - 1)
     return date
+
+
+def _inside_a_name(text: str, m: Mention) -> bool:
+    """Whether a mention stands between two capitalised words that are no titles, months or
+    function words (persons.NOT_NAMES): part of a proper name."""
+    before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    after = _WORD_AFTER.match(text, m.end)
+    return bool(before and after and before.group(1) not in _NOT_NAME_WORDS and after.group(1) not in _NOT_NAME_WORDS)
 
 
 def _said_in_full(office: Draft, drafts: list[Draft]) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .assemble import Assembler
+from .assemble import STATE_CODES, Assembler
 from .gazetteer import Gazetteer
 from .hits import Hit
 from .masking import Masked, mask
@@ -333,8 +333,7 @@ class Extractor:
         interviewee = _interviewee(hits["event"])
         context = DocumentContext(doc, text, sentences, masks, mentions, persons,
                                   speaker=interviewee or _most_quoted(masks),
-                                  pair=_pair(mentions), leaders=_leaders(mentions))
-        context.interviewee = interviewee
+                                  pair=_pair(mentions), leaders=_leaders(mentions), interviewee=interviewee)
         context.currencies = self.ruleset.currencies
         return self.assembler.assemble(context, person_hits + title_hits, hits)
 
@@ -344,7 +343,7 @@ class DocumentContext:
 
     def __init__(self, doc: Document, text: str, sentences: list[Sentence], masks: list[Masked],
                  mentions: list[Mention], persons: dict[str, Person], speaker: str | None,
-                 pair: tuple[str, ...], leaders: tuple[str, ...] = ()) -> None:
+                 pair: tuple[str, ...], leaders: tuple[str, ...] = (), interviewee: str | None = None) -> None:
         self.doc = doc
         self.text = text
         self.sentences = sentences
@@ -354,10 +353,15 @@ class DocumentContext:
         self.speaker = speaker
         self.pair = pair
         self.leaders = leaders
-        self.currencies: dict[str, dict[str, str]] = {}
         """The two persons named most often: who "the two leaders" are."""
-        self.interviewee: str | None = None
+        self.interviewee = interviewee
         """Whom the document interviews: "we" and "our" in an interview are that person's state."""
+        self.currencies: dict[str, dict[str, str]] = {}
+        self.named_states = frozenset(m.name for m in mentions if m.code in STATE_CODES)
+        """The states the document names, which a person's gazetteer offices are read against."""
+        self.aside: dict[int, bool] = {}
+        """Mention start -> whether the mention is no party to a fact of its sentence (assemble's
+        `_aside`), worked out once per document rather than once per hit."""
 
 
 class SentenceMasks:

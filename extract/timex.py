@@ -48,7 +48,8 @@ _FUTURE_AFTER_OPENING = re.compile(r",?(?:\s+(?!(?:and|but|while|which|that|as)\
                                    + _FUTURE_VERB, re.IGNORECASE)
 """A future verb just after a time that opens the sentence: "In September, Tashkent will host
 the forum" is the coming September."""
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:\W*\w+\W+){0,1}$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:\W*\w+\W+)?$")
+"""Before a time that opens its sentence, with at most one word ("In", "On") in front."""
 
 
 _AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy"})
