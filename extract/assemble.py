@@ -106,6 +106,7 @@ paragraphs after a dollar figure does not."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 _WS = re.compile(r"\s+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
@@ -642,6 +643,8 @@ class Assembler:
             if not unit:
                 continue
             subjects, _ = self._refs(ctx, hit, emit.get("subjects", ["sentence"]), book, states_only=True)
+            if value_m.code == "C":  # "300 Kenyan companies": the count's own adjective names a party
+                subjects = list(dict.fromkeys([*subjects, *self._states_in_count(value_m.surface)]))
             if not subjects:
                 subjects = list(ctx.pair)
             text_slot = emit.get("text")
@@ -661,6 +664,12 @@ class Assembler:
             drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
                                 key=f"{q.value}|{unit}", span=(hit.start, hit.end)))
         return merge_figures(drafts)
+
+    def _states_in_count(self, surface: str) -> list[str]:
+        """States a count's noun phrase names by adjective: the count is one placeholder in the
+        masked sentence, so the state mentions inside it are not among the sentence's."""
+        found = (self.gazetteer.country_of_adjective(w) for w in _CAPITALISED.findall(surface))
+        return [e.name for e in found if e is not None]
 
     def _simple(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> tuple[list, list, list]:
         topics: dict[str, list[Evidence]] = {}

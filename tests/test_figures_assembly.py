@@ -72,3 +72,8 @@ def test_the_baseline_of_a_change_from_the_year_before_is_that_years():
     found = {f.value: f.date for f in figures("Egypt and Sudan.\nTrade amounted to 1.4 billion dollars in 2023, "
                                                "down from about 1.6 billion the year before.")}
     assert found == {1.4e9: "2023", 1.6e9: "2022"}
+
+
+def test_a_state_named_inside_a_count_is_one_of_its_subjects():
+    [count] = figures("Ghana and Togo.\nMore than 300 Ghanaian companies now operate in Togo.")
+    assert set(count.subjects) == {"Ghana", "Togo"}
