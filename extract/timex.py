@@ -44,7 +44,7 @@ _FUTURE_VERB = (r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going
 _FUTURE = re.compile(_FUTURE_VERB + r"[^.;!?]*$", re.IGNORECASE)
 """A future verb earlier in the sentence: "Duda will address a forum on Wednesday" is the coming
 Wednesday, not the one before the document."""
-_FUTURE_AFTER_OPENING = re.compile(r",?(?:\s+(?!(?:and|but|while|which|that|as)\b)[^\s.,;!?]+){0,4}?\s+"
+_FUTURE_AFTER_OPENING = re.compile(r",?(?:\s+(?!(?:and|but|while|which|that|as)\b)[^\s.,;!?]+){0,6}?\s+"
                                    + _FUTURE_VERB, re.IGNORECASE)
 """A future verb just after a time that opens the sentence: "In September, Tashkent will host
 the forum" is the coming September."""

@@ -71,6 +71,7 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value)
     ("The presidents met on 20 September.", "2022-09-20"),
     ("The presidents will meet in May.", "2023-05"),
     ("In September, Tashkent will host the forum.", "2023-09"),
+    ("In November, President Marcelo Rebelo de Sousa will travel to Mindelo.", "2023-11"),
     ("The summit to be held in July opens the season.", "2023-07"),
     ("In September, trade grew and it will keep growing.", "2022-09"),
 ])
