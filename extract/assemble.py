@@ -106,7 +106,7 @@ paragraphs after a dollar figure does not."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
 _LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
 _WS = re.compile(r"\s+")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 PLACE_REACH = 80
 """How far after an event's words (in the masked sentence) "in <city>" may stand to be its place."""
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[\u2013\u2014]\s")
@@ -668,8 +668,12 @@ class Assembler:
     def _states_in_count(self, surface: str) -> list[str]:
         """States a count's noun phrase names by adjective: the count is one placeholder in the
         masked sentence, so the state mentions inside it are not among the sentence's."""
-        found = (self.gazetteer.country_of_adjective(w) for w in _CAPITALISED.findall(surface))
-        return [e.name for e in found if e is not None]
+        names: list[str] = []
+        for run in _CAPITALISED.findall(surface):  # "Cape Verdean" whole, else word by word
+            whole = self.gazetteer.country_of_adjective(run)
+            found = [whole] if whole is not None else map(self.gazetteer.country_of_adjective, run.split())
+            names.extend(e.name for e in found if e is not None)
+        return names
 
     def _simple(self, ctx: DocumentContext, hits: list[Hit], book: ActorBook) -> tuple[list, list, list]:
         topics: dict[str, list[Evidence]] = {}

@@ -77,3 +77,5 @@ def test_the_baseline_of_a_change_from_the_year_before_is_that_years():
 def test_a_state_named_inside_a_count_is_one_of_its_subjects():
     [count] = figures("Ghana and Togo.\nMore than 300 Ghanaian companies now operate in Togo.")
     assert set(count.subjects) == {"Ghana", "Togo"}
+    [count] = figures("Portugal and Cape Verde.\nAbout 4,000 Cape Verdean students study in Portugal.")
+    assert set(count.subjects) == {"Cape Verde", "Portugal"}
