@@ -34,6 +34,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re.IGNORECASE)
 """First person plural that means both sides ("cooperation between our law enforcement agencies")."""
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
+"""How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bsince|\bfrom|\bthan(?:\s+in)?|\bas\s+(?:many|much)\s+as(?:\s+in)?|"
     r"\bcompared\s+(?:with|to)|\bagainst|(?:%|\bper\s?cent|\bup|\bdown|\bhigher|\blower)\s+(?:on|over)|"
@@ -330,8 +332,7 @@ class Assembler:
             if not other_possessives and text.startswith(("'s", "’s"), tm.end) and not (
                     hit.start <= tm.end + 3 < hit.end):
                 continue  # "last year's level" dates the level, not the visit in the same sentence
-            is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(("within", "in the next",
-                                                                                    "over the next", "in the coming"))
+            is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(_DEADLINE_OPENINGS)
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)
                                            and not (_FROM_BEFORE.search(before) and _RANGE.search(own))):
                 continue  # "since May" dates no event; "from 3 to 5 May" is when it took place

@@ -57,6 +57,11 @@ _AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy"})
 month later in the year is this year's, not last year's ("will be held in September")."""
 
 
+def _is_deadline(text: str, start: int) -> bool:
+    """Whether "by" leads the time ("by December", "by 20 December"): a deadline lies ahead."""
+    return text[start:start + 3].lower() == "by " or text[max(0, start - 3):start].lower() == "by "
+
+
 def _led(alternatives: list[tuple[str, str]], before: str = r"\w") -> str:
     """`(?<!before)(?:alternatives)` written so that the regex engine can skip ahead to a match.
 
@@ -124,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming)\s+"
                           rf"(?P<s>spring|summer|autumn|fall|winter)\b"
                           rf"|(?P<s2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b)", re.I)),
-    ("end_year", re.compile(r"\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)),
+    ("end_year", re.compile(r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this)\s+(?P<span>year|decade)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
@@ -269,8 +274,10 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
         if which in ("next", "coming", "the coming"):
             return _fmt(py if first > pm else py + 1), "year", True
         return _fmt(py), "year", True
-    if kind == "end_year":
-        return (_fmt(py), "year", True) if py is not None else None
+    if kind == "end_year":  # "by the end of the decade" in 2024 is by 2030, as "by 2030" is said
+        if py is None:
+            return None
+        return _fmt(py // 10 * 10 + 10 if g["span"].lower() == "decade" else py), "year", True
     if kind == "rel_day":
         if py is None or pm is None or pd is None:
             return None
@@ -372,7 +379,8 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
                 continue
             if kind == "next_years" and _looks_back(m, text, s):
                 continue
-            ahead = kind in _AHEAD_KINDS and (_FUTURE.search(text, max(0, s - 80), s) is not None or (
+            ahead = kind in _AHEAD_KINDS and (
+                _is_deadline(text, s) or _FUTURE.search(text, max(0, s - 80), s) is not None or (
                 _SENTENCE_START.search(text, max(0, s - 12), s) is not None
                 and _FUTURE_AFTER_OPENING.match(text, e) is not None))
             if lowered is not None:

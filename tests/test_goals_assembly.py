@@ -1,5 +1,6 @@
 """How goal hits become goals: coordinated aims split, boilerplate dropped, quantified text tight."""
 
+import pytest
 from extract_fixtures import extractor
 
 from amity.extract.documents import document_from_text
@@ -133,3 +134,13 @@ def test_the_pair_as_subject_of_a_reported_aim_holds_it():
     [goal] = goals("Kenya and Ethiopia.\nRuto said both governments were aiming to lift trade to 100 billion "
                    "shillings by 2028, urging Ethiopian firms to invest.")
     assert set(goal.holders) == {"Kenya", "Ethiopia"}
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    ("Georgia and Armenia plan to sign the visa agreement by the end of the year.", "2024"),
+    ("Georgia and Armenia plan to sign the visa agreement before the end of the year.", "2024"),
+    ("Georgia and Armenia aim to double mutual trade by the end of the decade.", "2030"),
+    ("Georgia and Armenia plan to finish the bridge by December.", "2024-12"),
+])
+def test_a_deadline_led_by_by_or_before_is_the_goals(text, deadline):
+    assert [g.deadline for g in goals(text)] == [deadline]
