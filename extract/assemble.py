@@ -34,6 +34,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re.IGNORECASE)
 """First person plural that means both sides ("cooperation between our law enforcement agencies")."""
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_AMOUNT_AHEAD = (r"[\d$€£¥]|(?:USD|EUR|about|around|some|over|nearly|almost|at\s+least|more\s+than|"
+                 r"the\s+(?:level|mark|target))\b")
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
 """How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
@@ -588,6 +590,7 @@ class Assembler:
             claimed.add(id(target_m))
             quantified_spans.append((target_m.start, target_m.end))
             part = _target_clause(ctx.text, hit.start, target_m, self.coordination)
+            quantified_spans.append(part)
             text = _clean_goal_text(ctx.text[part[0]:part[1]])
             if emit.get("deadline") is None:  # "to double trade by 2030 and to triple investment by 2035"
                 deadline = self._time(hit, None, ctx, deadline=True, within=part) or deadline
@@ -616,8 +619,9 @@ class Assembler:
         goal already read, nor boilerplate, nor an event."""
         emit = hit.rule.emit
         for i, (part_start, part_end) in enumerate(parts):
-            if any(part_start <= qs and qe <= part_end for qs, qe in quantified_spans):
-                continue  # this part is the quantified goal already read from the sentence
+            if any(part_start <= qs and qe <= part_end or qs <= part_start and part_end <= qe
+                   for qs, qe in quantified_spans):
+                continue  # this part is (or is inside) the quantified goal already read from the sentence
             text = _clean_goal_text(ctx.text[part_start:part_end])
             if len(text.split()) < 3 or (self.vague_goal and self.vague_goal.search(text)) \
                     or _ANAPHORIC_AIM.fullmatch(text):
@@ -991,8 +995,10 @@ def _names(hit: Hit, name: str) -> bool:
     return any(m.name == name for m in hit.masked.mentions)
 
 
-_COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+|;\s+(?:and\s+)?(?:to\s+)?"
+_COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+(?!" + _AMOUNT_AHEAD + r")|;\s+(?:and\s+)?(?:to\s+)?"
                            r"|,?\s+and\s+of\s+(?=[a-z]+ing\b)")
+"""Where coordinated aims split. ", to" before an amount is no new aim: it is the target after a
+relative clause ("to raise trade, which reached $1 billion in 2023, to $2 billion")."""
 
 
 def _coordinated_parts(text: str, start: int, end: int, coordination: re.Pattern[str] = _COORDINATION

@@ -144,3 +144,11 @@ def test_the_pair_as_subject_of_a_reported_aim_holds_it():
 ])
 def test_a_deadline_led_by_by_or_before_is_the_goals(text, deadline):
     assert [g.deadline for g in goals(text)] == [deadline]
+
+
+def test_a_relative_clause_between_metric_and_target_is_a_figure_not_the_target():
+    text = ("Georgia and Armenia.\nThe sides intend to raise trade, which reached $700 million in 2023, "
+            "to $1 billion by 2027.")
+    doc = extractor().extract(document_from_text("g", text, "2024-03-01"))
+    assert [(g.target, g.deadline) for g in doc.goals] == [(1e9, "2027")]
+    assert [(f.value, f.date) for f in doc.figures] == [(7e8, "2023")]
