@@ -52,7 +52,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:\W*\w+\W+)?$")
 """Before a time that opens its sentence, with at most one word ("In", "On") in front."""
 
 
-_AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy"})
+_AHEAD_KINDS = frozenset({"weekday", "month", "dmy", "mdy", "season"})
 """Expressions a future verb before them moves forward: a bare weekday is the coming one, and a
 month later in the year is this year's, not last year's ("will be held in September")."""
 
@@ -126,8 +126,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_years", re.compile(rf"\b(?P<prep>in|within|over|during)\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
-    ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming)\s+"
-                          rf"(?P<s>spring|summer|autumn|fall|winter)\b"
+    ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming|in\s+the)\s+"
+                          rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?{_YEAR})"
                           rf"|(?P<s2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b)", re.I)),
     ("end_year", re.compile(r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this)\s+(?P<span>year|decade)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
@@ -269,6 +269,8 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return None
         first = _SEASON_START[g["s"].lower()]
         which = _WS.sub(" ", g["which"].lower())
+        if which == "in the":  # "will meet in the autumn" is the coming one, "met in the autumn" the last
+            which = "next" if ahead else "last"
         if which == "last":
             return _fmt(py if first + 2 < pm else py - 1), "year", True
         if which in ("next", "coming", "the coming"):

@@ -81,3 +81,12 @@ def test_a_month_later_in_the_year_in_a_sentence_about_the_future_is_this_years(
 
 def test_a_dotted_date_is_no_decimal_and_no_version_number():
     assert [t.value for t in find_timexes("it rose 12.5 percent, release 1.05.2023.4", None)] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The commission will meet in the autumn.", "2024"),
+    ("Trade grew in the autumn.", "2023"),
+    ("They met in the summer of 2021.", "2021"),
+])
+def test_the_season_in_a_sentence_is_the_coming_one_only_when_it_speaks_of_the_future(text, value):
+    assert [t.value for t in find_timexes(text, "2024-02-14")] == [value]
