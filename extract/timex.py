@@ -40,7 +40,7 @@ _RETROSPECTIVE = re.compile(
 """Words that make a following "in six years" look back, not ahead: "the first consultations in
 six years" are the first for six years, not a date six years after the document."""
 _FUTURE_VERB = (r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going|to)|plans? to|intends? to|"
-                r"to be (?:held|convened|hosted|organi[sz]ed))\b")
+                r"to be (?:held|convened|hosted|organi[sz]ed)|(?:planned|scheduled|slated) (?:for|in))\b")
 _FUTURE = re.compile(_FUTURE_VERB + r"[^.;!?]*$", re.IGNORECASE)
 """A future verb earlier in the sentence: "Duda will address a forum on Wednesday" is the coming
 Wednesday, not the one before the document."""
@@ -198,6 +198,8 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             year, relative = py, True
             if pm is not None and month > pm + 1 and not ahead:
                 year -= 1
+            elif pm is not None and month < pm - 1 and ahead:  # "will meet on 20 March" in an August text
+                year += 1
         else:
             return None
         if not _valid(year, month, day):
@@ -215,7 +217,9 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return _fmt(py if month < pm else py - 1, month), "month", True
         if whole.lower().startswith("next"):
             return _fmt(py if month > pm else py + 1, month), "month", True
-        return _fmt(py if month <= pm + 1 or ahead else py - 1, month), "month", True
+        if ahead:  # "will be held in March" in an August text is next March
+            return _fmt(py + 1 if month < pm - 1 else py, month), "month", True
+        return _fmt(py if month <= pm + 1 else py - 1, month), "month", True
     if kind == "rel_month":
         if py is None or pm is None:
             return None
@@ -269,8 +273,10 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return None
         first = _SEASON_START[g["s"].lower()]
         which = _WS.sub(" ", g["which"].lower())
-        if which == "in the":  # "will meet in the autumn" is the coming one, "met in the autumn" the last
-            which = "next" if ahead else "last"
+        if which == "in the" and not ahead:  # "met in the spring": this year's once it has begun
+            return _fmt(py if first <= pm else py - 1), "year", True
+        if which == "in the":  # "will meet in the autumn": the coming one
+            which = "next"
         if which == "last":
             return _fmt(py if first + 2 < pm else py - 1), "year", True
         if which in ("next", "coming", "the coming"):

@@ -90,3 +90,14 @@ def test_a_dotted_date_is_no_decimal_and_no_version_number():
 ])
 def test_the_season_in_a_sentence_is_the_coming_one_only_when_it_speaks_of_the_future(text, value):
     assert [t.value for t in find_timexes(text, "2024-02-14")] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The presidents will meet on 20 March.", "2025-03-20"),
+    ("The forum will be held in March.", "2025-03"),
+    ("The consultations are scheduled for 12 March.", "2025-03-12"),
+    ("The presidents met on 20 March.", "2024-03-20"),
+    ("The ministers met in the spring.", "2024"),
+])
+def test_a_month_well_before_the_documents_is_next_years_in_a_sentence_about_the_future(text, value):
+    assert [t.value for t in find_timexes(text, "2024-08-14")] == [value]
