@@ -36,6 +36,9 @@ _BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AMOUNT_AHEAD = (r"[\d$€£¥]|(?:USD|EUR|about|around|some|over|nearly|almost|at\s+least|more\s+than|"
                  r"the\s+(?:level|mark|target))\b")
+_PER_PERIOD = re.compile(r"(?:\s+of(?:\s+[a-z-]+){1,2}?)?\s+per\s+(day|hour|week|month)\b", re.I)
+"""After a count, a rate: "10,000 barrels of crude oil per day" counts barrels per day. Only
+"per": "two flights a week" is as often written down as plain flights."""
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
 """How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
@@ -747,7 +750,11 @@ class Assembler:
     def _unit(self, m: Mention, ctx: DocumentContext) -> str | None:
         """A quantity's unit; for a count, the head noun ("investment agreements" -> agreements)."""
         unit = _unit_of(m, ctx)
-        return self.count_heads.get(unit, unit) if m.code == "C" and unit else unit
+        if m.code != "C" or not unit:
+            return unit
+        unit = self.count_heads.get(unit, unit)
+        rate = _PER_PERIOD.match(ctx.text, m.end)
+        return f"{unit} per {rate.group(1).lower()}" if rate else unit
 
     def _describe(self, draft: Draft, book: ActorBook, offices: list[Office]) -> str:
         """The event's label, written from its type, participants and place (see labels)."""

@@ -79,3 +79,10 @@ def test_a_state_named_inside_a_count_is_one_of_its_subjects():
     assert set(count.subjects) == {"Ghana", "Togo"}
     [count] = figures("Portugal and Cape Verde.\nAbout 4,000 Cape Verdean students study in Portugal.")
     assert set(count.subjects) == {"Cape Verde", "Portugal"}
+
+
+def test_a_count_per_day_or_week_is_a_rate_and_one_that_continues_is_no_goal():
+    text = "Iraq and Jordan.\nIraq continues to supply Jordan with 10,000 barrels of crude oil per day."
+    doc = extractor().extract(document_from_text("f", text, "2024-03-01"))
+    assert [(f.value, f.unit) for f in doc.figures] == [(10000, "barrels per day")]
+    assert not doc.goals
