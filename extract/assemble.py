@@ -599,7 +599,8 @@ class Assembler:
                 deadline = self._time(hit, None, ctx, deadline=True, within=part) or deadline
                 deadline = deadline or _future_year(ctx, hit, part)
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
-                      "unit": _counted_unit(hit, emit.get("unit")) or self._unit(target_m, ctx),
+                      "unit": (_rate(ctx.text, target_m, _counted_unit(hit, emit.get("unit")))
+                               or self._unit(target_m, ctx)),
                       "metric": self._metric(hit, emit.get("metric"), target_m.start)}
             key = f"q|{fields['target']}|{fields['unit']}"
             drafts.append(Draft("goal", fields, evidence, key=key, span=(hit.start, hit.end)))
@@ -1107,6 +1108,12 @@ def _unique(items):
         if item not in seen:
             seen.add(item)
             yield item
+
+
+def _rate(text: str, target: Mention, unit: str | None) -> str | None:
+    """A rule's unit for a plain number, as a rate when "per" follows ("60 per week": flights per week)."""
+    rate = _PER_PERIOD.match(text, target.end) if unit else None
+    return f"{unit} per {rate.group(1).lower()}" if rate else unit
 
 
 def _counted_unit(hit: Hit, unit: str | None) -> str | None:

@@ -152,3 +152,15 @@ def test_a_relative_clause_between_metric_and_target_is_a_figure_not_the_target(
     doc = extractor().extract(document_from_text("g", text, "2024-03-01"))
     assert [(g.target, g.deadline) for g in doc.goals] == [(1e9, "2027")]
     assert [(f.value, f.date) for f in doc.figures] == [(7e8, "2023")]
+
+
+def test_a_target_of_services_a_week_is_counted_and_per_week_is_its_rate():
+    [weekly] = goals("Georgia and Armenia will increase direct flights between their capitals to 10 a week by 2026.")
+    assert (weekly.target, weekly.unit, weekly.deadline) == (10, "flights", "2026")
+    [rate] = goals("Georgia and Armenia plan to raise the number of flights from 7 to 14 per week.")
+    assert (rate.target, rate.unit) == (14, "flights per week")
+
+
+def test_a_change_from_about_a_current_level_takes_the_later_amount_as_target():
+    [goal] = goals("Georgia and Armenia aim to raise trade from about $400 million in 2024 to $2 billion by 2027.")
+    assert (goal.target, goal.deadline) == (2e9, "2027")
