@@ -109,10 +109,11 @@ class Extractor:
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
         # The words between a number and its noun qualify the noun ("40 joint ventures"): never
         # another number ("two presidents signed two agreements" counts agreements once) or a
-        # noun that a number counts on its own ("two leaders").
+        # noun that a number counts on its own ("two leaders"); "and" only between two names
+        # ("150 Brazilian and Angolan companies").
         numbers = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
         self.count_tail = re.compile(
-            rf"\s+(?:(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
+            rf"\s+(?:(?-i:[A-Z])[\w\-]+\s+and\s+(?=(?-i:[A-Z]))|(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
             rf"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|months|"
             rf"weeks|{numbers})\b|\d)[\w\-]+\s+){{0,3}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)

@@ -30,3 +30,9 @@ def test_the_people_a_number_counts_are_not_words_before_a_later_noun(sentence, 
 def test_qualifying_words_still_join_a_number_to_its_noun():
     result = facts("The sides created 40 new joint ventures in 2023.")
     assert [(f.value, f.unit) for f in result.figures] == [(40.0, "joint ventures")]
+
+
+def test_two_state_adjectives_joined_by_and_qualify_one_count():
+    result = facts("More than 150 Kazakh and Uzbek companies took part in the forum.")
+    assert [(f.value, f.unit) for f in result.figures] == [(150.0, "companies")]
+    assert not facts("Two presidents and 40 ministers attended.").figures
