@@ -111,7 +111,8 @@ CURRENCY_REACH = 300
 "exports were $2 billion and imports 1.5 billion" shares it, a "1.5 million" tourists three
 paragraphs after a dollar figure does not."""
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
-_LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers)\b", re.I)
+_LEADERS = re.compile(r"\b(?:two|both|the) (?:leaders|presidents|heads of state|prime ministers|ministers|"
+                      r"speakers)\b", re.I)
 _WS = re.compile(r"\s+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 PLACE_REACH = 80

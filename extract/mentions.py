@@ -357,6 +357,9 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         first = name.split(" ", 1)[0]
         if first in _STOP_START or _CULTURAL_YEAR.search(name):
             continue
+        of_state = _OF_STATE_END.search(name)
+        if of_state and _key(of_state.group(1)) in state_forms:  # "... of the Republic of Cyprus" is "... of Cyprus"
+            name = f"{name[:of_state.start()]} of {state_forms[_key(of_state.group(1))]}"
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = _POSSESSIVE.match(name)
         first_word, _, rest = name.partition(" ")
@@ -379,6 +382,9 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
     return out
 
 
+_OF_STATE_END = re.compile(r" of (?:the )?((?:Republic|Kingdom|State|Federal Republic|People's Republic|Islamic "
+                           r"Republic|Democratic Republic|United Republic|Sultanate|Principality) of [\w' -]+)$")
+"""A discovered name ending in a state's official name, which merges with the short name."""
 _NEW_ORG_AFTER_COMMA = re.compile(r",\s+(?=(?:[A-Z][\w'’\-]*\s+){1,3}(?:Committee|Ministry|Chamber|Agency|Council|"
                                   r"Bank|Fund|Authority|Organi[sz]ation|Union|Commission|Corporation|Company|Institute|"
                                   r"Association|Service|Office|Department)\b)")

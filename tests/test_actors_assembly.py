@@ -107,3 +107,11 @@ def test_a_surname_two_known_people_share_is_the_one_in_office_on_the_documents_
     people = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-05-20")).actors
               if a.type == "Person"}
     assert "Ilham Aliyev" in people and "Heydar Aliyev" not in people
+
+
+def test_a_house_of_parliament_is_an_organisation_named_with_the_states_short_name(extractor):
+    text = ("Cyprus and Greece\nA delegation of the House of Representatives of the Republic of Cyprus visited "
+            "Athens. The Government House hosted a dinner.")
+    names = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-11-14")).actors}
+    assert "House of Representatives of Cyprus" in names
+    assert not any("Government House" in n for n in names)

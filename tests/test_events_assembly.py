@@ -209,3 +209,11 @@ def test_a_state_adjective_inside_a_proper_name_is_not_a_party():
     [talks] = [e for e in events("Egypt and Sudan.\nThe talks between Egypt and Sudan focused on the Grand Ethiopian "
                                  "Renaissance Dam.") if e.type == "Talks"]
     assert set(talks.participants) == {"Egypt", "Sudan"}
+
+
+def test_the_two_speakers_are_the_documents_two_most_named_persons():
+    text = ("Cyprus and Greece\nSpeaker Konstantinos Tasoulas received Annita Demetriou, President of the House "
+            "of Representatives of Cyprus. Tasoulas and Demetriou spoke of Europe. "
+            "The two Speakers signed a memorandum of cooperation.")
+    [agreement] = [e for e in events(text) if e.type == "Agreement"]
+    assert {"Konstantinos Tasoulas", "Annita Demetriou"} <= set(agreement.participants)
