@@ -109,13 +109,15 @@ class Extractor:
         nouns = words_regex(self.ruleset.count_nouns) if self.ruleset.count_nouns else r"(?!x)x"
         # The words between a number and its noun qualify the noun ("40 joint ventures"): never
         # another number ("two presidents signed two agreements" counts agreements once) or a
-        # noun that a number counts on its own ("two leaders"); "and" only between two names
-        # ("150 Brazilian and Angolan companies").
+        # noun that a number counts on its own ("two leaders"); two qualifiers may be joined by
+        # "and" ("150 Brazilian and Angolan companies", "12 intergovernmental and interagency
+        # documents"). The search is lazy, so "5 agreements and memoranda" counts agreements.
         numbers = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+        not_qualifier = (r"(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
+                         r"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|"
+                         rf"months|weeks|{numbers})\b|\d)")
         self.count_tail = re.compile(
-            rf"\s+(?:(?-i:[A-Z])[\w\-]+\s+and\s+(?=(?-i:[A-Z]))|(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
-            rf"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|months|"
-            rf"weeks|{numbers})\b|\d)[\w\-]+\s+){{0,3}}?"
+            rf"\s+(?:{not_qualifier}[\w\-]+\s+(?:and\s+{not_qualifier})?){{0,3}}?"
             rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}

@@ -32,7 +32,9 @@ def test_qualifying_words_still_join_a_number_to_its_noun():
     assert [(f.value, f.unit) for f in result.figures] == [(40.0, "joint ventures")]
 
 
-def test_two_state_adjectives_joined_by_and_qualify_one_count():
+def test_two_qualifiers_joined_by_and_qualify_one_count():
     result = facts("More than 150 Kazakh and Uzbek companies took part in the forum.")
     assert [(f.value, f.unit) for f in result.figures] == [(150.0, "companies")]
+    result = facts("Later, 12 intergovernmental and interagency documents were signed.")
+    assert [(f.value, f.unit) for f in result.figures] == [(12.0, "documents")]
     assert not facts("Two presidents and 40 ministers attended.").figures
