@@ -403,7 +403,7 @@ class Assembler:
                 role_words = hit.words(role_words)
             if not role_words:
                 continue
-            role = self.role_of_title.get(norm_text(role_words)) or _WS.sub(" ", role_words).strip().title()
+            role = self.role_of_title.get(norm_text(role_words)) or _as_title(role_words)
             state_m = hit.mention(hit.rule.emit.get("state", "state"))
             org_m = hit.mention(hit.rule.emit.get("org", "org"))
             state = state_m.name if state_m is not None and state_m.code in STATE_CODES else None
@@ -1109,6 +1109,13 @@ def _unique(items):
         if item not in seen:
             seen.add(item)
             yield item
+
+
+def _as_title(words: str) -> str:
+    """A title the gazetteer does not list, as written but capitalised: "Minister of Culture,
+    Youth and Sport" keeps its small words small."""
+    words = _WS.sub(" ", words).strip()
+    return words[:1].upper() + words[1:]
 
 
 def _rate(text: str, target: Mention, unit: str | None) -> str | None:

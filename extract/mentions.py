@@ -285,6 +285,9 @@ _ORG_TAIL = (rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}"
 _STOP_START = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "In", "On",
                "At", "By", "For", "And", "But", "Both", "Each", "Every", "During", "After", "Before", "Following",
                "According", "Under", "With", "From", "To", "As", "If", "When", "Since", "While", "It", "We", "They"}
+_TITLE_START = {"Minister", "Ministers", "Secretary"}
+"""A capitalised run that opens with a title ("Minister of Culture and Creative Industries") names a
+person's office, not a body, even when it ends in an organisation word."""
 
 
 def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Pattern[str]:
@@ -355,7 +358,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             continue
         name = _WS.sub(" ", text[start:end]).strip(" ,")
         first = name.split(" ", 1)[0]
-        if first in _STOP_START or _CULTURAL_YEAR.search(name):
+        if first in _STOP_START or first in _TITLE_START or _CULTURAL_YEAR.search(name):
             continue
         of_state = _OF_STATE_END.search(name)
         if of_state and _key(of_state.group(1)) in state_forms:  # "... of the Republic of Cyprus" is "... of Cyprus"

@@ -60,6 +60,8 @@ def clean_name(raw: str) -> str | None:
     name = _WS.sub(" ", raw).strip(" ,.;:")
     name = _POSSESSIVE_END.sub("", name)
     stripped = HONORIFICS.sub("", name)
+    if not HONORIFICS.sub("", name + " ").strip(" .,"):
+        return None  # "Dato' Seri" before a name already known: a style, no one of its own
     if " " in stripped.strip():  # "Sheikh Hasina" is a name, "Sheikh Tamim bin Hamad" a title and a name
         name = stripped
     tokens = name.split(" ")
