@@ -485,6 +485,8 @@ class Assembler:
                         label = obj
                 elif emit["type"] == "Other":
                     key = "rule:" + hit.rule.id  # different happenings of type Other never merge
+                elif emit["type"] == "Agreement":
+                    key = _signed_quantity(hit)
                 date = self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False)
                 if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
                         ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
@@ -1109,6 +1111,16 @@ def _unique(items):
         if item not in seen:
             seen.add(item)
             yield item
+
+
+def _signed_quantity(hit: Hit) -> str | None:
+    """What tells one signing from another in a document: how many documents ("12 documents were
+    signed") or what they are worth ("agreements worth $2.3 billion"). Two signings with different
+    counts or values are two events; the restatement of one ("the 12 documents") merges."""
+    for m in hit.masked.mentions:
+        if hit.start <= m.start < hit.end and m.value is not None and m.code in "CM":
+            return f"{'count' if m.code == 'C' else 'amount'}:{m.value.value}"
+    return None
 
 
 def _as_title(words: str) -> str:

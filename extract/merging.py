@@ -25,8 +25,8 @@ def compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None)
     da, db = fa["date"] or "", fb["date"] or ""
     if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False  # April and January of one year are two occasions
-    if a.key and b.key and a.key != b.key:
-        return False
+    if a.key and b.key and a.key != b.key and _quantified(a.key) == _quantified(b.key):
+        return False  # a signing's count or value tells it only from another signing's count or value
     for keyed, other in ((a, b), (b, a)):
         if keyed.key and not other.key and keyed.key.startswith("actor:") \
                 and keyed.key[6:] not in other.fields["participants"]:
@@ -40,6 +40,10 @@ def compatible_events(a: Draft, b: Draft, book: ActorBook, doc_year: str | None)
     if a.inferred_participants or b.inferred_participants:
         return True
     return bool(set(fa["participants"]) & set(fb["participants"]))
+
+
+def _quantified(key: str) -> bool:
+    return key.startswith(("count:", "amount:"))
 
 
 def merge_events(drafts: list[Draft], book: ActorBook, doc_year: str | None) -> list[Draft]:

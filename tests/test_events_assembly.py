@@ -217,3 +217,11 @@ def test_the_two_speakers_are_the_documents_two_most_named_persons():
             "The two Speakers signed a memorandum of cooperation.")
     [agreement] = [e for e in events(text) if e.type == "Agreement"]
     assert {"Konstantinos Tasoulas", "Annita Demetriou"} <= set(agreement.participants)
+
+
+def test_signings_of_different_counts_are_different_events_and_a_restatement_merges():
+    text = ("Zambia and Zimbabwe.\nSince independence the two countries have signed 45 cooperation agreements. "
+            "In Livingstone the ministers signed three memoranda of understanding. "
+            "The three memoranda were signed in the presence of the press.")
+    signings = [e for e in events(text) if e.type == "Agreement"]
+    assert len(signings) == 2
