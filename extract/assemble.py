@@ -59,7 +59,8 @@ _TWO_SIDES = {"Agreement": ("Country",), "Talks": ("Country", "Person"), "Meetin
 """Event types that take two sides, and what counts as a side: with fewer named, the document's
 pair are the sides (an agreement binds two states; "Azerbaijan held talks" are talks of the pair)."""
 _NEXT = re.compile(r"\b(?:next|upcoming|forthcoming|coming) (?:\S+ ){0,2}?"
-                   r"(?:session|meeting|round|sitting|summit|forum)s?\b", re.IGNORECASE)
+                   r"(?:session|meeting|round|sitting|summit|forum|commission|committee|council|cabinet)s?\b",
+                   re.IGNORECASE)
 _TO_BE_HELD = re.compile(r"[^.;]{0,30}?,? (?:to be|will be|would be|is to be|are to be) (?:held|convened)\b")
 _TO_HOLD_BEFORE = re.compile(r"\b(?:agreed|decided|plan|plans|planned|intend|intends|want|wants|proposed|proposes|"
                              r"offered|offers|will|would|are to|is to) (?:to )?(?:hold|convene|organi[sz]e|host)\s+"
@@ -491,13 +492,16 @@ class Assembler:
                 if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
                         ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
                     date = ctx.doc.published  # "Abiy Ahmed, who is on a state visit to Kenya": under way that day
+                occasion = emit.get("occasion") or _next_occasion(ctx.text, hit) or _separate_meeting(ctx.text, hit)
+                if date is None and occasion == "next":  # "to convene the commission before the end of the year"
+                    date = self._time(hit, emit.get("date"), ctx, deadline=True, near=EVENT_DATE_REACH)
                 drafts.append(Draft("event", {
                     "type": emit["type"], "label": label,
                     "date": date,
                     "place": place, "participants": participants,
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
-                    occasion=emit.get("occasion") or _next_occasion(ctx.text, hit) or _separate_meeting(ctx.text, hit)))
+                    occasion=occasion))
         return _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
 
     def _subject_states(self, ctx: DocumentContext, hit: Hit) -> list[str]:

@@ -119,7 +119,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
     ("half", re.compile(r"\b(?P<h>[12])H(?P<y>\d{2}|\d{4})\b|\bH(?P<h2>[12])\s+(?P<y2>" + _YEAR + r")\b")),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
-                           rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year)\b", re.I)),
+                           rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+coming)"
+                           rf"\s+year)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
                                 rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
     ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
@@ -244,7 +245,9 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return _fmt(int(g["y"])), "year", False
         if py is None:
             return None
-        rel = (g.get("rel") or "").lower()
+        rel = _WS.sub(" ", (g.get("rel") or "").lower())
+        if rel in ("next", "the coming"):
+            return _fmt(py + 1), "year", True
         return _fmt(py - 1 if rel in ("last", "the previous") else py), "year", True
     if kind == "year_range":
         y2 = g["y2"]

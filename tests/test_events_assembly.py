@@ -225,3 +225,9 @@ def test_signings_of_different_counts_are_different_events_and_a_restatement_mer
             "The three memoranda were signed in the presence of the press.")
     signings = [e for e in events(text) if e.type == "Agreement"]
     assert len(signings) == 2
+
+
+def test_a_meeting_still_to_come_is_dated_by_its_deadline():
+    text = ("Colombia and Ecuador.\nThe ministers agreed to convene the binational security commission "
+            "before the end of the year.")
+    assert [e.date for e in events(text, "2024-09-25") if e.type == "Meeting"] == ["2024"]

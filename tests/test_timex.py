@@ -101,3 +101,7 @@ def test_the_season_in_a_sentence_is_the_coming_one_only_when_it_speaks_of_the_f
 ])
 def test_a_month_well_before_the_documents_is_next_years_in_a_sentence_about_the_future(text, value):
     assert [t.value for t in find_timexes(text, "2024-08-14")] == [value]
+
+
+def test_a_quarter_of_next_year_is_next_years():
+    assert [t.value for t in find_timexes("in the first quarter of next year", "2024-09-25")] == ["2025"]
