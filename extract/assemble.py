@@ -874,10 +874,16 @@ def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str |
     if not doc_year:
         return None
     for tm in hit.masked.mentions:
-        if tm.code == "Y" and tm.value is not None and part[0] <= tm.start < part[1] + 12 \
-                and ctx.text[max(0, tm.start - 3):tm.start].lower() == "in " and tm.value.value > doc_year:
+        if tm.code != "Y" or tm.value is None or not part[0] <= tm.start < part[1] + 12:
+            continue
+        if ctx.text[max(0, tm.start - 3):tm.start].lower() == "in " and tm.value.value > doc_year:
             return tm.value.value
+        if tm.value.value >= doc_year and _THIS_OR_NEXT_YEAR.match(ctx.text, tm.start):
+            return tm.value.value  # "to open two new crossings this year"
     return None
+
+
+_THIS_OR_NEXT_YEAR = re.compile(r"(?:this|next|the coming|the current)\s+year\b", re.I)
 
 
 _PAIR_SUBJECT = re.compile(

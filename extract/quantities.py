@@ -59,6 +59,11 @@ CURRENCY_WORDS = {
     "peso": "MXN", "pesos": "MXN", "rial": "IRR", "rials": "IRR", "reais": "BRL", "rand": "ZAR",
     "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
     "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "afghani": "AFN", "afghanis": "AFN",
+    "kronor": "SEK", "krona": "SEK", "swedish kronor": "SEK", "kroner": "NOK", "norwegian kroner": "NOK",
+    "danish kroner": "DKK", "krone": "NOK", "lei": "RON", "leu": "RON", "moldovan lei": "MDL", "leva": "BGN",
+    "lev": "BGN", "koruna": "CZK", "kwacha": "ZMW", "kwanza": "AOA", "kwanzas": "AOA", "meticais": "MZN",
+    "escudos": "CVE", "dalasi": "GMD", "leones": "SLE", "quetzales": "GTQ", "soles": "PEN", "bolivianos": "BOB",
+    "guaranies": "PYG", "colones": "CRC", "lempiras": "HNL", "córdobas": "NIO",
     "canadian dollars": "CAD", "australian dollars": "AUD", "new zealand dollars": "NZD",
     "hong kong dollars": "HKD", "singapore dollars": "SGD",
 }

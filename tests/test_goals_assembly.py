@@ -164,3 +164,8 @@ def test_a_target_of_services_a_week_is_counted_and_per_week_is_its_rate():
 def test_a_change_from_about_a_current_level_takes_the_later_amount_as_target():
     [goal] = goals("Georgia and Armenia aim to raise trade from about $400 million in 2024 to $2 billion by 2027.")
     assert (goal.target, goal.deadline) == (2e9, "2027")
+
+
+def test_this_year_in_a_quantified_aim_is_its_deadline():
+    [goal] = goals("Georgia and Armenia agreed to open two new border crossings this year.")
+    assert (goal.target, goal.deadline) == (2, "2024")

@@ -68,3 +68,11 @@ def test_cedi_naira_and_kip_amounts():
     assert money("trade was estimated at over N200 billion annually") == [(200_000_000_000, "NGN")]
     assert money("trade hit 1.6 trillion kip") == [(1_600_000_000_000, "LAK")]
     assert money("the N95 masks were donated") == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("330 billion kronor", "SEK"), ("12 billion Danish kroner", "DKK"), ("95 million escudos", "CVE"),
+])
+def test_nordic_and_other_currency_words_are_read(text, unit):
+    [q] = find_quantities(text)
+    assert q.unit == unit
