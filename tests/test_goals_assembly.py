@@ -169,3 +169,9 @@ def test_a_change_from_about_a_current_level_takes_the_later_amount_as_target():
 def test_this_year_in_a_quantified_aim_is_its_deadline():
     [goal] = goals("Georgia and Armenia agreed to open two new border crossings this year.")
     assert (goal.target, goal.deadline) == (2, "2024")
+
+
+def test_an_aim_coordinated_after_a_quantified_one_with_ease_is_its_own_goal():
+    found = goals("Georgia and Armenia will increase direct flights to 10 a week by 2026 and ease visa procedures "
+                  "for students.")
+    assert {g.text for g in found if g.target is None} == {"ease visa procedures for students"}
