@@ -354,6 +354,9 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             inner = org_re.match(text, cut.end())
             if inner is None:
                 pos = cut.end()
+        dash = _SPACED_DASH.search(text, start, end)
+        if dash and org_re.fullmatch(text, start, dash.start()):  # "Hellenic Parliament – Press Office": two bodies
+            end = pos = dash.start()
         if end <= start or (" " not in text[start:end].strip()):
             continue
         name = _WS.sub(" ", text[start:end]).strip(" ,")
@@ -385,6 +388,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
     return out
 
 
+_SPACED_DASH = re.compile(r"\s[\u2013\u2014-]\s")
 _OF_STATE_END = re.compile(r" of (?:the )?((?:Republic|Kingdom|State|Federal Republic|People's Republic|Islamic "
                            r"Republic|Democratic Republic|United Republic|Sultanate|Principality) of [\w' -]+)$")
 """A discovered name ending in a state's official name, which merges with the short name."""

@@ -115,3 +115,11 @@ def test_a_house_of_parliament_is_an_organisation_named_with_the_states_short_na
     names = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-11-14")).actors}
     assert "House of Representatives of Cyprus" in names
     assert not any("Government House" in n for n in names)
+
+
+def test_a_body_and_its_office_joined_by_a_dash_are_two_organisations(extractor):
+    text = ("Greece and Cyprus\nHellenic Parliament – Press and Public Relations Office\nThe Speaker met "
+            "members of the Parliamentary Assembly of the Council of Europe.")
+    names = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-11-14")).actors}
+    assert "Press and Public Relations Office" in names and not any(" – " in n for n in names)
+    assert "Parliamentary Assembly of the Council of Europe" in names
