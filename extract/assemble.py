@@ -9,6 +9,7 @@ so that each fact appears once with all its evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,20 @@ _AMOUNT_AHEAD = (r"[\d$€£¥]|(?:USD|EUR|about|around|some|over|nearly|almost|
 _PER_PERIOD = re.compile(r"(?:\s+of(?:\s+[a-z-]+){1,2}?)?\s+per\s+(day|hour|week|month)\b", re.I)
 """After a count, a rate: "10,000 barrels of crude oil per day" counts barrels per day. Only
 "per": "two flights a week" is as often written down as plain flights."""
+_DATELINE = re.compile(r"(?:^|\n)(?P<city>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?: \([^)\n]{1,30}\))?,? "
+                       r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b)")
+"""A dateline: a city at the start of a line, then the day ("New York, 25 September 2024",
+"NAIROBI, March 14 (Reuters)")."""
+DATELINE_REACH = 300
+
+
+def _day_before(day: str) -> str | None:
+    try:
+        return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
 """How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
@@ -502,7 +517,32 @@ class Assembler:
                 }, [evidence_of(hit, ctx.doc.id)], inferred_participants=inferred,
                     key=key, span=(hit.start, hit.end), part_of=tuple(emit.get("part_of", ())),
                     occasion=occasion))
-        return _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
+        events = _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
+        self._placed_by_dateline(ctx, events, book)
+        return events
+
+    def _placed_by_dateline(self, ctx: DocumentContext, events: list[Draft], book: ActorBook) -> None:
+        """A meeting or talks the document reports on its own day, with no place of their own, took
+        place where the dateline says ("New York, 25 September 2024" over a sidelines meeting)."""
+        if not ctx.doc.published:
+            return
+        dateline = _DATELINE.search(ctx.text, 0, DATELINE_REACH)
+        if dateline is None:
+            return
+        city = next((m for m in ctx.mentions if m.start == dateline.start("city") and m.code in "KI"), None)
+        actor = self._actor_of(city, as_place=True) if city is not None else None
+        if actor is None:
+            return
+        day_before = _day_before(ctx.doc.published)
+        for event in events:
+            f = event.fields
+            if f["type"] in ("Meeting", "Talks") and not f["place"] and event.occasion is None \
+                    and f["date"] in (ctx.doc.published, day_before) \
+                    and not any(ev.rule.endswith("phone-call") for ev in event.evidence):  # a call has no venue
+                f["place"] = actor[0]
+                book.add(actor[0], actor[1], None, city.start)
+                if city.code == "K":
+                    book.extra.setdefault(actor[0], {})["country"] = city.name
 
     def _subject_states(self, ctx: DocumentContext, hit: Hit) -> list[str]:
         """The states of a sentence's named subject, when the goal comes after it: "Pakistan

@@ -231,3 +231,12 @@ def test_a_meeting_still_to_come_is_dated_by_its_deadline():
     text = ("Colombia and Ecuador.\nThe ministers agreed to convene the binational security commission "
             "before the end of the year.")
     assert [e.date for e in events(text, "2024-09-25") if e.type == "Meeting"] == ["2024"]
+
+
+def test_the_documents_own_meeting_without_a_place_took_place_where_the_dateline_says():
+    text = ("Colombia and Ecuador\nNew York, 25 September 2024\n\nColombian Foreign Minister Luis Gilberto "
+            "Murillo met his Ecuadorian counterpart Gabriela Sommerfeld on Tuesday. Later Murillo spoke by "
+            "telephone with Sommerfeld.")
+    found = {e.type: e.place for e in events(text, "2024-09-25")}
+    assert found["Meeting"] == "New York City"
+    assert found.get("Talks") is None
