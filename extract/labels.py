@@ -57,7 +57,7 @@ def describe_event(type_: str, matched: str, participants: Sequence[str], place:
         if place:
             return f"{_NOUN.get(type_, type_)} in {place}"
     if type_ == "Visit":
-        return _visit(matched, participants, place, host or place, type_of, states_of)
+        return _visit(matched, participants, place, host or place, type_of, states_of, sentence)
     who = _who(type_, participants, place, type_of)
     noun = "Phone call" if type_ == "Talks" and _PHONE.search(matched + " " + sentence) else _NOUN.get(type_, type_)
     connector = " between " if type_ == "Agreement" and len(who) > 1 else " of "
@@ -70,7 +70,7 @@ def describe_event(type_: str, matched: str, participants: Sequence[str], place:
 
 
 def _visit(matched: str, participants: Sequence[str], place: str | None, host: str | None,
-           type_of: Callable[[str], str | None], states_of: Callable[[str], set[str]]) -> str:
+           type_of: Callable[[str], str | None], states_of: Callable[[str], set[str]], sentence: str = "") -> str:
     """"State visit of <visitor> to <place>": the visitor is a person taking part who holds no
     office of the host state, the one the matched words name first; else the first state that
     is not the host; else whoever takes part."""
@@ -78,7 +78,7 @@ def _visit(matched: str, participants: Sequence[str], place: str | None, host: s
     noun = f"{kind.group(1).lower()} visit" if kind else "visit"
     persons = [p for p in participants if type_of(p) == "Person"]
     visitors = [p for p in persons if not host or host not in states_of(p)]
-    visitors.sort(key=lambda p: not _named_in(p, matched))
+    visitors.sort(key=lambda p: (not _named_in(p, matched), not _visit_of(p, matched, sentence)))
     if not visitors:  # only the hosts are named ("at the invitation of President Lula"): the guest state
         visitors = [p for p in participants if p not in (place, host) and type_of(p) == "Country"][:1]
     if not visitors and not (host and all(host in states_of(p) for p in persons)):
@@ -99,6 +99,13 @@ def _who(type_: str, participants: Sequence[str], place: str | None,
     order = {"Agreement": (states, persons, others), "Summit": (others, states, persons),
              "Forum": (others, states, persons)}.get(type_, (persons, states, others))
     return next((group for group in order if group), [])
+
+
+def _visit_of(person: str, matched: str, sentence: str) -> bool:
+    """Whether the sentence makes the matched visit the person's ("Lula da Silva's visit to Luanda")."""
+    head = matched.split(" ", 1)[0]
+    return bool(head) and any(len(part) > 2 and re.search(
+        rf"\b{re.escape(part)}['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}", sentence) for part in person.split())
 
 
 def _named_in(person: str, words: str) -> bool:

@@ -110,6 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(rf"(?P<m>{_MONTH_LED})\s*(?:-|–|—|to)\s*(?P<m2>{_MONTH})"
                                rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")),
     ("my", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("month_rel_year", re.compile(rf"(?P<m>{_MONTH_LED})\s+(?:of\s+)?(?P<which>(?i:last|next|this|the\s+previous|"
+                                  rf"the\s+following|the\s+coming))\s+(?i:year)\b")),
     ("month", re.compile(r"\b(?:(?i:in|since|until|till|from|by|during|early|late|mid|last|this|next|of|on)\s+"
                          r"|(?i:mid)-)"
                          rf"(?P<m>{_MONTH_WORD})(?![\w-])")),
@@ -221,6 +223,13 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
         if ahead:  # "will be held in March" in an August text is next March
             return _fmt(py + 1 if month < pm - 1 else py, month), "month", True
         return _fmt(py if month <= pm + 1 else py - 1, month), "month", True
+    if kind == "month_rel_year":  # "in August last year"
+        if py is None:
+            return None
+        which = _WS.sub(" ", g["which"].lower())
+        year = py - 1 if which in ("last", "the previous") else py + 1 if which in ("next", "the following",
+                                                                                      "the coming") else py
+        return _fmt(year, _month(g["m"])), "month", True
     if kind == "rel_month":
         if py is None or pm is None:
             return None

@@ -77,3 +77,9 @@ def test_a_visit_where_only_the_host_is_named_is_the_guest_states():
 def test_a_host_alone_is_never_named_the_visitor():
     assert label("Visit", "to visit Tashkent", ["Shavkat Mirziyoyev", "Uzbekistan"], place="Tashkent",
                  host="Uzbekistan") == "Visit to Tashkent"
+
+
+def test_the_visit_a_possessive_makes_someones_is_theirs():
+    sentence = "Tokayev's trip follows Shavkat Mirziyoyev's visit to Turkey last year."
+    assert label("Visit", "visit to Turkey", ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Turkey"],
+                 place="Turkey", sentence=sentence) == "Visit of Shavkat Mirziyoyev to Turkey"

@@ -105,3 +105,10 @@ def test_a_month_well_before_the_documents_is_next_years_in_a_sentence_about_the
 
 def test_a_quarter_of_next_year_is_next_years():
     assert [t.value for t in find_timexes("in the first quarter of next year", "2024-09-25")] == ["2025"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("in August last year", "2023-08"), ("in March of next year", "2025-03"), ("last August", "2024-08"),
+])
+def test_a_month_of_a_relative_year_is_one_date(text, value):
+    assert [t.value for t in find_timexes(text, "2024-11-21")] == [value]
