@@ -133,7 +133,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?{_YEAR})"
                           rf"|(?P<s2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b)", re.I)),
     ("end_year", re.compile(r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this)\s+(?P<span>year|decade)\b", re.I)),
-    ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("late_year", re.compile(r"\b(?:late|early|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
@@ -301,7 +301,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
     if kind == "rel_day":
         if py is None or pm is None or pd is None:
             return None
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
+        offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)  # today, tonight, this morning
         when = dt.date(py, pm, pd) + dt.timedelta(days=offset)
         return when.isoformat(), "day", True
     if kind == "weekday":

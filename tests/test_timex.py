@@ -112,3 +112,8 @@ def test_a_quarter_of_next_year_is_next_years():
 ])
 def test_a_month_of_a_relative_year_is_one_date(text, value):
     assert [t.value for t in find_timexes(text, "2024-11-21")] == [value]
+
+
+@pytest.mark.parametrize("text", ["received a call this afternoon", "This morning we were received"])
+def test_a_part_of_today_is_the_documents_day(text):
+    assert [t.value for t in find_timexes(text, "2024-05-20")] == ["2024-05-20"]
