@@ -54,6 +54,19 @@ def _day_before(day: str) -> str | None:
         return None
 
 
+_ROUTE_NAME = re.compile(r"(?:[A-Z][\w'’]*(?: [A-Z][\w'’]*)?[-–—]){1,4}[A-Z][\w'’]*(?: [A-Z][\w'’]*)?"
+                         r"\s+(?:railway|railroad|rail line|road|highway|motorway|corridor|gas pipeline|oil pipeline|"
+                         r"pipeline|route|power line|transmission line|interconnector|bridge|canal)s?\b")
+"""A route named by the states it crosses ("the China–Kyrgyzstan–Uzbekistan railway")."""
+
+
+def _in_a_route_name(text: str, m: Mention) -> bool:
+    """Whether a state is only one of the names of a railway, pipeline or corridor: a third state
+    so named is no party to the pair's plans for it."""
+    return any(r.start() <= m.start and m.end <= r.end()
+               for r in _ROUTE_NAME.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)))
+
+
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
 """How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
@@ -295,7 +308,8 @@ class Assembler:
                 or (third and (m.code in STATE_CODES or m.code == "R")
                     and _OPPOSED_BEFORE.search(text, max(0, m.start - 24), m.start))
                 or (third and m.code == "K" and len(ctx.pair) == 2
-                    and _AT_PLACE.search(text, max(0, m.start - 4), m.start)))
+                    and _AT_PLACE.search(text, max(0, m.start - 4), m.start))
+                or (third and m.code in STATE_CODES and _in_a_route_name(text, m)))
         return known
 
     def _place(self, hit: Hit, slot: str | None, book: ActorBook) -> str | None:

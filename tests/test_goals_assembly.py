@@ -175,3 +175,9 @@ def test_an_aim_coordinated_after_a_quantified_one_with_ease_is_its_own_goal():
     found = goals("Georgia and Armenia will increase direct flights to 10 a week by 2026 and ease visa procedures "
                   "for students.")
     assert {g.text for g in found if g.target is None} == {"ease visa procedures for students"}
+
+
+def test_a_third_state_named_in_a_route_is_no_holder():
+    [goal] = goals("Georgia and Armenia.\nGeorgia and Armenia agreed to speed up work on the Iran–Armenia–Georgia "
+                   "gas pipeline.")
+    assert set(goal.holders) == {"Georgia", "Armenia"}
