@@ -178,6 +178,6 @@ def test_an_aim_coordinated_after_a_quantified_one_with_ease_is_its_own_goal():
 
 
 def test_a_third_state_named_in_a_route_is_no_holder():
-    [goal] = goals("Georgia and Armenia.\nGeorgia and Armenia agreed to speed up work on the Iran–Armenia–Georgia "
-                   "gas pipeline.")
-    assert set(goal.holders) == {"Georgia", "Armenia"}
+    [goal] = goals("China and Uzbekistan\nWang Yi said that China is willing to work with Uzbekistan to push for "
+                   "new progress in the China-Kyrgyzstan-Uzbekistan railway.")
+    assert "China" in goal.holders and "Kyrgyzstan" not in goal.holders
