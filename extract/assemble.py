@@ -67,6 +67,12 @@ def _in_a_route_name(text: str, m: Mention) -> bool:
                for r in _ROUTE_NAME.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)))
 
 
+_SAME_COUNT = {"firms": "companies"}
+"""Count nouns that name the same thing, under one unit."""
+_POPULATION_UNITS = frozenset({"people", "inhabitants", "residents", "citizens"})
+_POPULATION_BEFORE = re.compile(r"(?:home to|population of|country of|nation of|a market of|populated by)\s+"
+                                r"(?:about |some |around |nearly |almost |over |more than |roughly |an estimated |"
+                                r"approximately )?$", re.IGNORECASE)
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")
 """How a time expression that is a deadline may itself begin ("by the end of the year")."""
 _NOT_EVENT_DATE = re.compile(
@@ -710,8 +716,9 @@ class Assembler:
             claimed.add(id(value_m))
             q = value_m.value
             unit = _counted_unit(hit, emit.get("unit")) or self._unit(value_m, ctx)
-            if not unit:
-                continue
+            if not unit or (unit in _POPULATION_UNITS and _POPULATION_BEFORE.search(
+                    ctx.text, max(0, value_m.start - 40), value_m.start)):
+                continue  # "Iraq, home to some 46 million people": a population, not a fact of the relations
             subjects, _ = self._refs(ctx, hit, emit.get("subjects", ["sentence"]), book, states_only=True)
             if value_m.code == "C":  # "300 Kenyan companies": the count's own adjective names a party
                 subjects = list(dict.fromkeys([*subjects, *self._states_in_count(value_m.surface)]))
@@ -814,7 +821,7 @@ class Assembler:
         unit = _unit_of(m, ctx)
         if m.code != "C" or not unit:
             return unit
-        unit = self.count_heads.get(unit, unit)
+        unit = _SAME_COUNT.get(unit, self.count_heads.get(unit, unit))
         rate = _PER_PERIOD.match(ctx.text, m.end)
         return f"{unit} per {rate.group(1).lower()}" if rate else unit
 

@@ -86,3 +86,8 @@ def test_a_count_per_day_or_week_is_a_rate_and_one_that_continues_is_no_goal():
     doc = extractor().extract(document_from_text("f", text, "2024-03-01"))
     assert [(f.value, f.unit) for f in doc.figures] == [(10000, "barrels per day")]
     assert not doc.goals
+
+
+def test_a_population_is_no_figure_and_firms_are_companies():
+    found = figures("Iraq and Turkey.\nIraq, home to some 46 million people, hosted 240 Turkish firms.")
+    assert [(f.value, f.unit) for f in found] == [(240, "companies")]
