@@ -67,6 +67,12 @@ def _in_a_route_name(text: str, m: Mention) -> bool:
                for r in _ROUTE_NAME.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)))
 
 
+_COUNTED_BEFORE = re.compile(r"\b(visitors|tourists|students|workers|passengers|migrants|pilgrims|arrivals|"
+                             r"travellers|travelers|holidaymakers)\b[^.;:\n]{0,40}?\b(?:numbered|reached|totall?ed|"
+                             r"amounted to|stood at|exceeded|rose to|grew to|increased to|fell to|were|was)\s+"
+                             r"(?:about |some |around |nearly |almost |over |more than |roughly |an estimated |"
+                             r"approximately |just over |just under )?$", re.IGNORECASE)
+"""People counted just before an amount with no currency ("tourist arrivals reached 2.1 million")."""
 _SAME_COUNT = {"firms": "companies"}
 """Count nouns that name the same thing, under one unit."""
 _POPULATION_UNITS = frozenset({"people", "inhabitants", "residents", "citizens"})
@@ -1248,6 +1254,9 @@ def _unit_of(m: Mention, ctx: DocumentContext) -> str | None:
         return q.unit
     if m.code != "U":
         return None
+    counted = _COUNTED_BEFORE.search(ctx.text, max(0, m.start - 60), m.start)
+    if counted and not any(o.code == "M" and counted.start() <= o.start < m.start for o in ctx.mentions):
+        return counted.group(1).lower()  # "Korean visitors to Vietnam numbered 3.6 million": visitors, not dollars
     sentences = [s for s in ctx.sentences if s.end > m.start - CURRENCY_REACH and s.start <= m.end]
     start = sentences[0].start if sentences else m.start
     end = sentences[-1].end if sentences else m.end

@@ -91,3 +91,9 @@ def test_a_count_per_day_or_week_is_a_rate_and_one_that_continues_is_no_goal():
 def test_a_population_is_no_figure_and_firms_are_companies():
     found = figures("Iraq and Turkey.\nIraq, home to some 46 million people, hosted 240 Turkish firms.")
     assert [(f.value, f.unit) for f in found] == [(240, "companies")]
+
+
+def test_an_amount_after_the_people_it_counts_takes_them_as_unit_not_a_currency():
+    found = figures("Vietnam and South Korea.\nTrade reached $80 billion, and Korean visitors to Vietnam "
+                    "numbered 3.6 million last year.")
+    assert (3.6e6, "visitors") in {(f.value, f.unit) for f in found}
