@@ -101,8 +101,8 @@ class Extractor:
         lists = self.ruleset.lists
         tail_words = list(lists.get("org_tail_words", ()))
         for e in self.gazetteer.entries:
-            if e.type == "Country":
-                tail_words.extend((e.name, *e.aliases))
+            if e.type == "Country":  # "... of Uzbekistan", "Confederation of Moroccan Enterprises"
+                tail_words.extend((e.name, *e.aliases, *getattr(e, "adjectives", ())))
         self.org_re = org_regex(lists.get("org_heads", ["Ministry", "Committee"]), tail_words)
         self.media_re = media_regex(lists.get("media_heads", ["newspaper"]))
         self.region_re = region_regex(lists.get("region_heads", ["region", "province"]))
@@ -150,7 +150,7 @@ class Extractor:
         discovered = discover_orgs(text, self.org_re, self.media_re, self.state_forms, self.adjectives)
         discovered = prefer_gazetteer_orgs(discovered, actors)
         merge_org_names(discovered)
-        discovered += discover_regions(text, self.region_re)
+        discovered += discover_regions(text, self.region_re, self.adjectives)
         discovered += discover_towns(text)
         times = [Mention(t.start, t.end, "Y" if t.granularity == "year" else "D", surface=text[t.start:t.end],
                          value=t) for t in find_timexes(text, published)]

@@ -354,6 +354,8 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             inner = org_re.match(text, cut.end())
             if inner is None:
                 pos = cut.end()
+        while adjectives and end > start and text[start:end].rsplit(" ", 1)[-1] in adjectives:
+            end = start + len(text[start:end].rsplit(" ", 1)[0])  # "Centre for Training Afghan (students)"
         dash = _SPACED_DASH.search(text, start, end)
         if dash and org_re.fullmatch(text, start, dash.start()):  # "Hellenic Parliament – Press Office": two bodies
             end = pos = dash.start()
@@ -421,15 +423,23 @@ def prefer_gazetteer_orgs(discovered: list[Mention], known: list[Mention]) -> li
     return keep
 
 
-def discover_regions(text: str, region_re: re.Pattern[str]) -> list[Mention]:
+def discover_regions(text: str, region_re: re.Pattern[str], adjectives: dict[str, str] | None = None
+                     ) -> list[Mention]:
+    """Regions the gazetteer does not know ("Mangistau region"); not a state's or a bloc's own
+    land named by its adjective ("Mauritanian territory", "the Nordic region")."""
     out = []
     for m in region_re.finditer(text):
         start, end = _strip_leading(text, *m.span("region"))
+        qualifier = text[start:end].rsplit(" ", 1)[0]
+        if qualifier in _BLOC_ADJECTIVES or (adjectives and qualifier in adjectives):
+            continue
         if end > start and " " in text[start:end]:
             out.append(Mention(start, end, "R", _WS.sub(" ", text[start:end]), "Region", text[start:end]))
     return out
 
 
+_BLOC_ADJECTIVES = frozenset({"Nordic", "Baltic", "Arab", "European", "African", "Asian", "Latin American",
+                              "Central Asian", "Caucasian", "Gulf"})
 _NAMED_TOWN = re.compile(r"\b(?:city|town|port|village|settlement)[^\S\n]+of[^\S\n]+"
                          r"(?P<name>(?-i:[A-Z][\w'’\-]*[a-z][\w'’\-]*)(?:[^\S\n]+(?-i:[A-Z][\w'’\-]*[a-z][\w'’\-]*))?)",
                          re.IGNORECASE)

@@ -41,7 +41,7 @@ NOT_NAMES = frozenset(
     Industry Trade Economy Economic Energy Finance Agriculture Culture Education Health Transport Investment
     Investments Development Defence Defense Justice Tourism Labour Labor Interior Commerce Communications
     Digital Environment Ecology Emergencies Sports Youth Science Construction Mining Infrastructure
-    Innovation Innovations International Worship Regional National""".split()
+    Innovation Innovations International Worship Regional National Confederation""".split()
 )
 """Capitalised words that end or invalidate a discovered name ("Minister D.Tsogtbaatar said")."""
 

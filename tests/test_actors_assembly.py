@@ -123,3 +123,14 @@ def test_a_body_and_its_office_joined_by_a_dash_are_two_organisations(extractor)
     names = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-11-14")).actors}
     assert "Press and Public Relations Office" in names and not any(" – " in n for n in names)
     assert "Parliamentary Assembly of the Council of Europe" in names
+
+
+def test_organisations_named_with_a_state_adjective_and_a_states_own_territory(extractor):
+    text = ("Morocco and Mauritania\nThe General Confederation of Moroccan Enterprises and the National Union "
+            "of Employers of Mauritania signed a charter. Trucks crossed Mauritanian territory. The Centre for "
+            "Training Afghan students opened.")
+    actors = {(a.name, a.type) for a in extractor.extract(Document("d", text, "t", published="2025-10-22")).actors}
+    names = {n for n, _ in actors}
+    assert {"General Confederation of Moroccan Enterprises", "National Union of Employers of Mauritania"} <= names
+    assert not [n for n, t in actors if t == "Person"]
+    assert not [n for n in names if "territory" in n or n.endswith("Afghan")]

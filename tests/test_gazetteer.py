@@ -119,7 +119,8 @@ def test_news_names_are_canonical_and_common_aliases_resolve(gaz):
         "Republic of Korea": "South Korea", "UAE": "United Arab Emirates",
         "KSA": "Saudi Arabia", "Kyrgyz Republic": "Kyrgyzstan", "Kazakstan": "Kazakhstan",
         "Republic of Kazakhstan": "Kazakhstan", "Russian Federation": "Russia",
-        "Czechia": "Czech Republic", "Ivory Coast": "Côte d'Ivoire", "Cote d'Ivoire": "Côte d'Ivoire", "East Timor": "Timor-Leste",
+        "Czechia": "Czech Republic", "Ivory Coast": "Côte d'Ivoire", "Cote d'Ivoire": "Côte d'Ivoire",
+        "East Timor": "Timor-Leste",
         "Burma": "Myanmar", "Viet Nam": "Vietnam", "Islamic Republic of Iran": "Iran",
         "Republic of China": "Taiwan", "DRC": "Democratic Republic of the Congo",
     }
