@@ -669,7 +669,8 @@ class Assembler:
             quantified_spans.append(part)
             text = _clean_goal_text(ctx.text[part[0]:part[1]])
             if emit.get("deadline") is None:  # "to double trade by 2030 and to triple investment by 2035"
-                deadline = self._time(hit, None, ctx, deadline=True, within=part) or deadline
+                deadline = _deadline_after(ctx.text, hit, target_m) or self._time(
+                    hit, None, ctx, deadline=True, within=part) or deadline
                 deadline = deadline or _future_year(ctx, hit, part)
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": q.value,
                       "unit": (_rate(ctx.text, target_m, _counted_unit(hit, emit.get("unit")))
@@ -932,6 +933,16 @@ def _dated_by_the_talks(events: list[Draft]) -> list[Draft]:
         if earlier:
             event.fields["date"] = max(earlier, key=lambda e: e.evidence[0].start).fields["date"]
     return events
+
+
+def _deadline_after(text: str, hit: Hit, target: Mention) -> str | None:
+    """The deadline written right after a target ("to $100 billion by 2025 and $150 billion by
+    2030": each target its own)."""
+    for tm in hit.masked.mentions:
+        if tm.code in "YD" and tm.value is not None and 0 < tm.start - target.end <= 16 \
+                and _DEADLINE_BEFORE.search(text, target.end, tm.start):
+            return tm.value.value
+    return None
 
 
 def _future_year(ctx: DocumentContext, hit: Hit, part: tuple[int, int]) -> str | None:

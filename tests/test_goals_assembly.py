@@ -181,3 +181,10 @@ def test_a_third_state_named_in_a_route_is_no_holder():
     [goal] = goals("China and Uzbekistan\nWang Yi said that China is willing to work with Uzbekistan to push for "
                    "new progress in the China-Kyrgyzstan-Uzbekistan railway.")
     assert "China" in goal.holders and "Kyrgyzstan" not in goal.holders
+
+
+def test_each_of_two_coordinated_targets_takes_its_own_deadline_and_an_economys_growth_is_no_goal():
+    found = goals("Georgia and Armenia agreed to bring trade to 10 billion dollars by 2025 and 15 billion by 2030.")
+    assert {(g.target, g.deadline) for g in found if g.target} == {(1e10, "2025"), (1.5e10, "2030")}
+    assert not goals("Georgia and Armenia.\nThe IMF expects Armenia's economy, home to 3 million people, to grow "
+                     "by 5 percent this year.")
