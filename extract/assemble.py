@@ -738,6 +738,9 @@ class Assembler:
                 metric = _COUNT_NUMBER.sub("", _WS.sub(" ", value_m.surface)).lower()
             if metric == "trade turnover" and len(subjects) < 2 and _BILATERAL.search(hit.sentence.text):
                 subjects = list(dict.fromkeys([*ctx.pair, *subjects]))  # "bilateral trade" is the pair's
+            elif metric in ("exports", "imports") and len(subjects) == 1 and len(ctx.pair) == 2 \
+                    and subjects[0] in ctx.pair and not _names_another_party(hit, ctx.pair):
+                subjects = list(ctx.pair)  # "exports to China rose" in a Serbia–China text: Serbia's to China
             fields = {
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
@@ -933,6 +936,12 @@ def _dated_by_the_talks(events: list[Draft]) -> list[Draft]:
         if earlier:
             event.fields["date"] = max(earlier, key=lambda e: e.evidence[0].start).fields["date"]
     return events
+
+
+def _names_another_party(hit: Hit, pair: tuple[str, ...]) -> bool:
+    """Whether the sentence names a state or body beyond the document's pair (then a one-sided
+    export figure may be with that third party)."""
+    return any(m.code in "SKAOG" and m.name not in pair for m in hit.masked.mentions)
 
 
 def _deadline_after(text: str, hit: Hit, target: Mention) -> str | None:

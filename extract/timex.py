@@ -123,6 +123,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
                            rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+coming)"
                            rf"\s+year)\b", re.I)),
+    ("half_year", re.compile(rf"\b(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of\s+"
+                             rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+coming|the)"
+                             rf"\s+year)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
                                 rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
     ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
@@ -249,7 +252,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
         half_year = g["y"] or g["y2"]
         year = int(half_year) if len(half_year) == 4 else 2000 + int(half_year)
         return _fmt(year), "year", False
-    if kind in ("quarter", "first_months"):
+    if kind in ("quarter", "first_months", "half_year"):
         if g.get("y"):
             return _fmt(int(g["y"])), "year", False
         if py is None:

@@ -97,3 +97,11 @@ def test_an_amount_after_the_people_it_counts_takes_them_as_unit_not_a_currency(
     found = figures("Vietnam and South Korea.\nTrade reached $80 billion, and Korean visitors to Vietnam "
                     "numbered 3.6 million last year.")
     assert (3.6e6, "visitors") in {(f.value, f.unit) for f in found}
+
+
+def test_exports_to_one_of_the_pair_are_the_pairs_unless_a_third_party_is_named():
+    [exports] = [f for f in figures("Serbia and China.\nExports to China rose to EUR 1.1 billion.") if f.unit == "EUR"]
+    assert set(exports.subjects) == {"Serbia", "China"}
+    [third] = [f for f in figures("Serbia and China.\nExports to China and the EU rose to EUR 1.1 billion.")
+               if f.unit == "EUR"]
+    assert "Serbia" not in third.subjects

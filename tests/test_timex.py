@@ -117,3 +117,11 @@ def test_a_month_of_a_relative_year_is_one_date(text, value):
 @pytest.mark.parametrize("text", ["received a call this afternoon", "This morning we were received"])
 def test_a_part_of_today_is_the_documents_day(text):
     assert [t.value for t in find_timexes(text, "2024-05-20")] == ["2024-05-20"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("in the first half of the year", "2025"), ("in the second half of next year", "2026"),
+    ("in the first half of 2024", "2024"),
+])
+def test_a_half_of_a_year_is_that_year(text, value):
+    assert [t.value for t in find_timexes(text, "2025-07-31")] == [value]
