@@ -343,7 +343,8 @@ class Assembler:
 
     def _time(self, hit: Hit, slot: str | None, ctx: DocumentContext, *, deadline: bool = False,
               near: int | None = None, other_possessives: bool = True,
-              within: tuple[int, int] | None = None, measured: bool = False) -> str | None:
+              within: tuple[int, int] | None = None, measured: bool = False, own: Mention | None = None
+              ) -> str | None:
         """The date a fact refers to: its slot, else the nearest time expression in the sentence
         (within `near` characters of the match, or opening the sentence: "On 8 June, ..."), or
         only one inside the span `within` (one coordinated part of a goal).
@@ -358,6 +359,11 @@ class Assembler:
             return m.value.value
         if slot == "none":
             return None
+        if measured and own is not None:  # "1.2 billion in 2021": the year written right after the amount
+            right_after = next((tm for tm in hit.masked.mentions if tm.code in "YD" and tm.value is not None
+                                and 0 < tm.start - own.end <= 5 and _just_in(ctx.text, own.end, tm.start)), None)
+            if right_after is not None and not right_after.value.relative:
+                return right_after.value.value
         best: tuple[int, str] | None = None
         until = hit.end if slot == "before" else None  # "agreed on Monday to hold a forum in 2025"
         text = ctx.text
@@ -373,6 +379,8 @@ class Assembler:
                 continue
             if measured and _REPORTED_ON.search(text, max(0, tm.start - 30), tm.start):
                 continue  # "grew by 20% to $6.5 billion, the embassy said on Friday": when it was said
+            if measured and own is not None and _baseline_time(text, hit, tm, own):
+                continue  # "stood at $1.9 billion, up from 1.2 billion in 2021": the baseline's year
             before = text[max(0, tm.start - 48):tm.start]
             own = text[tm.start:tm.end].lower()
             if not deadline and _YEAR_RANGE.search(own):
@@ -745,7 +753,8 @@ class Assembler:
                 "text": _WS.sub(" ", text).strip(" ,.;:–—-\"'«»“”"),
                 "metric": metric,
                 "value": q.value, "unit": unit, "approx": bool(q.approx),
-                "date": _year_before(ctx.text, value_m, self._time(hit, emit.get("date"), ctx, measured=True)),
+                "date": _year_before(ctx.text, value_m, self._time(hit, emit.get("date"), ctx, measured=True,
+                                                                   own=value_m)),
                 "subjects": subjects,
             }
             drafts.append(Draft("figure", fields, [evidence_of(hit, ctx.doc.id)],
@@ -936,6 +945,25 @@ def _dated_by_the_talks(events: list[Draft]) -> list[Draft]:
         if earlier:
             event.fields["date"] = max(earlier, key=lambda e: e.evidence[0].start).fields["date"]
     return events
+
+
+def _just_in(text: str, start: int, end: int) -> bool:
+    """Whether only "in" or "for" stands between an amount and a time ("1.2 billion in 2021")."""
+    return text[start:end].strip() in ("in", "for")
+
+
+def _baseline_time(text: str, hit: Hit, tm: Mention, own: Mention) -> bool:
+    """Whether a time dates another amount the figure is compared with: "from 1.2 billion in 2021"."""
+    for q in hit.masked.mentions:
+        if q is not own and q.code in _QUANTITY_CODES and 0 <= tm.start - q.end <= 5 \
+                and _just_in(text, q.end, tm.start) \
+                and _FROM_BEFORE_AMOUNT.search(text, max(0, q.start - 12), q.start):
+            return True
+    return False
+
+
+_FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:about |around |some |nearly |almost |roughly |just over |just under )?$",
+                                 re.IGNORECASE)
 
 
 def _names_another_party(hit: Hit, pair: tuple[str, ...]) -> bool:

@@ -105,3 +105,9 @@ def test_exports_to_one_of_the_pair_are_the_pairs_unless_a_third_party_is_named(
     [third] = [f for f in figures("Serbia and China.\nExports to China and the EU rose to EUR 1.1 billion.")
                if f.unit == "EUR"]
     assert "Serbia" not in third.subjects
+
+
+def test_a_baseline_amount_keeps_its_own_year_and_does_not_lend_it_to_the_figure():
+    found = {f.value: f.date for f in figures("Serbia and China.\nIn 2023, mutual trade stood at 1.9 billion "
+                                               "dollars, up from 1.2 billion in 2021.")}
+    assert found == {1.9e9: "2023", 1.2e9: "2021"}
