@@ -507,6 +507,10 @@ class Assembler:
                 place = self._place(hit, place_slot, book)
                 if place and place not in participants and place in book.types and book.types[place] != "City":
                     participants.append(place)
+                elif place and book.types.get(place) == "City" and place in participants:
+                    participants.remove(place)  # "the G20 summit in Rio de Janeiro": the venue takes no part
+                    if not participants:
+                        participants, inferred = list(ctx.pair), True
                 if emit["type"] == "Agreement":
                     participants += self._states_of_people(participants, ctx, book)
                 sides = _TWO_SIDES.get(emit["type"])

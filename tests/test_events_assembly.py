@@ -240,3 +240,10 @@ def test_the_documents_own_meeting_without_a_place_took_place_where_the_dateline
     found = {e.type: e.place for e in events(text, "2024-09-25")}
     assert found["Meeting"] == "New York City"
     assert found.get("Talks") is None
+
+
+def test_the_city_a_summit_is_held_in_is_its_place_not_a_participant():
+    text = ("India and Indonesia\nOn the margins of the G20 summit in Rio de Janeiro, Prime Minister Narendra Modi "
+            "met President Prabowo Subianto.")
+    [summit] = [e for e in events(text) if e.type == "Summit"]
+    assert summit.place == "Rio de Janeiro" and "Rio de Janeiro" not in summit.participants
