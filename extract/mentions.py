@@ -313,9 +313,15 @@ def org_regex(heads: Iterable[str], tail_words: Iterable[str] = ()) -> re.Patter
 
 
 def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
-    """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper")."""
+    """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper"),
+    or ending in a word newspapers and magazines are named with ("Korea Economic Monitor")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?P<org>{_CAP_LED}(?:{_SP}{_CAP}){{0,4}}){_SP}(?:{head})\b")
+    return re.compile(rf"(?P<org>{_CAP_LED}(?:{_SP}{_CAP}){{0,4}}){_SP}(?:{head})\b"
+                      rf"|(?P<titled>(?:{_CAP_LED}{_SP}(?:{_CAP}{_SP}){{0,3}})(?-i:{_MASTHEAD_WORDS}))\b")
+
+
+_MASTHEAD_WORDS = "(?:Monitor|Times|Herald|Gazette|Tribune|Journal|Observer|Telegraph|Chronicle|Courier|Dispatch)"
+"""Words a newspaper's or magazine's own name ends in: "Korea Economic Monitor", "The Astana Times"."""
 
 
 def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
@@ -381,7 +387,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             mention.country = adjectives[first_word]
         out.append(mention)
     for m in media_re.finditer(text):
-        start, end = _strip_leading(text, *m.span("org"))
+        start, end = _strip_leading(text, *m.span("org" if m.group("org") else "titled"))
         if _POSSESSIVE_END.search(text[start:end]) or _key(text[start:end]) in state_forms:
             continue  # "Russia's news agency TASS": the agency is named after the words
         if end > start:

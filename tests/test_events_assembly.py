@@ -247,3 +247,10 @@ def test_the_city_a_summit_is_held_in_is_its_place_not_a_participant():
             "met President Prabowo Subianto.")
     [summit] = [e for e in events(text) if e.type == "Summit"]
     assert summit.place == "Rio de Janeiro" and "Rio de Janeiro" not in summit.participants
+
+
+def test_an_outlet_named_like_a_newspaper_that_spoke_with_someone_interviewed_them():
+    text = ("Vietnam and South Korea\nKorea Economic Monitor spoke with the Ambassador of Vietnam to the "
+            "Republic of Korea, Vu Ho, at the embassy in Seoul.")
+    [interview] = [e for e in events(text, "2024-11-20") if e.type == "Interview"]
+    assert {"Korea Economic Monitor", "Vu Ho"} <= set(interview.participants)
