@@ -169,7 +169,9 @@ _NOT_NAME_WORDS = NOT_NAMES | {"Ministers", "Leader", "Embassy", "Side", "Delega
 """An adjective between two capitalised words is part of a proper name."""
 _OPPOSED_BEFORE = re.compile(r"\b(?:against|counter|countering|border with|borders with|ahead of|behind|"
                              r"sanctions (?:on|against)|pressure (?:on|from)|threats? from|"
-                             r"(?:war|conflict|crisis|fighting|violence|hostilities|situation) (?:in|on|over|around))"
+                             r"(?:war|conflict|crisis|fighting|violence|hostilities|situation) (?:in|on|over|around)|"
+                             r"(?:invasion|occupation|annexation|bombing|shelling) of|"
+                             r"(?:attacks?|aggression) (?:on|against))"
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a third state or region: one the parties act against, border on, compare with or talk
 about ("a summit on the war in Gaza"), not a party."""

@@ -254,3 +254,10 @@ def test_an_outlet_named_like_a_newspaper_that_spoke_with_someone_interviewed_th
             "Republic of Korea, Vu Ho, at the embassy in Seoul.")
     [interview] = [e for e in events(text, "2024-11-20") if e.type == "Interview"]
     assert {"Korea Economic Monitor", "Vu Ho"} <= set(interview.participants)
+
+
+def test_a_state_named_after_an_invasion_of_is_no_party():
+    text = ("India and Russia\nNarendra Modi wrapped up a two-day visit to Moscow, his first since Russia launched "
+            "its full-scale invasion of Ukraine in February 2022.")
+    [visit] = [e for e in events(text, "2024-07-09") if e.type == "Visit"]
+    assert "Ukraine" not in visit.participants

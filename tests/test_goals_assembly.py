@@ -188,3 +188,4 @@ def test_each_of_two_coordinated_targets_takes_its_own_deadline_and_an_economys_
     assert {(g.target, g.deadline) for g in found if g.target} == {(1e10, "2025"), (1.5e10, "2030")}
     assert not goals("Georgia and Armenia.\nThe IMF expects Armenia's economy, home to 3 million people, to grow "
                      "by 5 percent this year.")
+
