@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -316,12 +316,24 @@ def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
     """Capitalised names followed by a lowercase media word ("Neytralnyi Turkmenistan newspaper"),
     or ending in a word newspapers and magazines are named with ("Korea Economic Monitor")."""
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?P<org>{_CAP_LED}(?:{_SP}{_CAP}){{0,4}}){_SP}(?:{head})\b"
-                      rf"|(?P<titled>(?:{_CAP_LED}{_SP}(?:{_CAP}{_SP}){{0,3}})(?-i:{_MASTHEAD_WORDS}))\b")
+    return re.compile(rf"(?P<org>{_CAP_LED}(?:{_SP}{_CAP}){{0,4}}){_SP}(?:{head})\b")
 
 
-_MASTHEAD_WORDS = "(?:Monitor|Times|Herald|Gazette|Tribune|Journal|Observer|Telegraph|Chronicle|Courier|Dispatch)"
+_MASTHEAD = re.compile(r"(?:Monitor|Times|Herald|Gazette|Tribune|Journal|Observer|Telegraph|Chronicle|Courier|"
+                       r"Dispatch)(?![\w\-])")
 """Words a newspaper's or magazine's own name ends in: "Korea Economic Monitor", "The Astana Times"."""
+_CAPITALISED_BEFORE = re.compile(rf"(?:{_CAP}{_SP}){{1,4}}$")
+
+
+def _mastheads(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of names ending in a masthead word, found from the (rare) word backwards: a scan for
+    capitalised runs at every capital letter would cost every document."""
+    for word in _MASTHEAD.finditer(text):  # led by literal letters, so the engine skips ahead to them
+        if word.start() and (text[word.start() - 1].isalnum() or text[word.start() - 1] in "-_"):
+            continue  # inside a longer word
+        run = _CAPITALISED_BEFORE.search(text, max(0, word.start() - 80), word.start())
+        if run is not None:
+            yield run.start(), word.end()
 
 
 def region_regex(heads: Iterable[str]) -> re.Pattern[str]:
@@ -386,8 +398,8 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             mention.name = f"{rest} of {adjectives[first_word]}"
             mention.country = adjectives[first_word]
         out.append(mention)
-    for m in media_re.finditer(text):
-        start, end = _strip_leading(text, *m.span("org" if m.group("org") else "titled"))
+    for span in [*(m.span("org") for m in media_re.finditer(text)), *_mastheads(text)]:
+        start, end = _strip_leading(text, *span)
         if _POSSESSIVE_END.search(text[start:end]) or _key(text[start:end]) in state_forms:
             continue  # "Russia's news agency TASS": the agency is named after the words
         if end > start:
