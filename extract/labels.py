@@ -104,8 +104,16 @@ def _who(type_: str, participants: Sequence[str], place: str | None,
 def _visit_of(person: str, matched: str, sentence: str) -> bool:
     """Whether the sentence makes the matched visit the person's ("Lula da Silva's visit to Luanda")."""
     head = matched.split(" ", 1)[0]
-    return bool(head) and any(len(part) > 2 and re.search(
-        rf"\b{re.escape(part)}['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}", sentence) for part in person.split())
+    if not head or ("'s " not in sentence and "’s " not in sentence):
+        return False
+    for part in person.split():
+        if len(part) <= 2:
+            continue
+        for mark in (f"{part}'s ", f"{part}’s "):  # plain string search: no pattern to compile per call
+            at = sentence.find(mark)
+            if at >= 0 and head in sentence[at + len(mark):].split(" ", 3)[:3]:
+                return True
+    return False
 
 
 def _named_in(person: str, words: str) -> bool:
