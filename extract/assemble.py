@@ -711,6 +711,11 @@ class Assembler:
         goal already read, nor boilerplate, nor an event."""
         emit = hit.rule.emit
         for i, (part_start, part_end) in enumerate(parts):
+            if _DECISION_START.match(ctx.text, part_start):  # "… and instructed the commission to prepare …"
+                action = _TO_ACTION.search(ctx.text, part_start, part_end)
+                if action is None:
+                    continue  # "… and agreed that the project …": no aim of its own here
+                part_start = action.start(1)
             if any(part_start <= qs and qe <= part_end or qs <= part_start and part_end <= qe
                    for qs, qe in quantified_spans):
                 continue  # this part is (or is inside) the quantified goal already read from the sentence
@@ -1137,8 +1142,14 @@ def _names(hit: Hit, name: str) -> bool:
     return any(m.name == name for m in hit.masked.mentions)
 
 
+_DECISION_VERBS = (r"(?:agreed|decided|instructed|pledged|resolved|called|urged|asked|invited|expressed|welcomed|"
+                   r"noted|stressed|directed|tasked|committed)")
+"""Finite verbs that open a new decision in a sentence ("… by 2030 and instructed the commission to …")."""
+_DECISION_START = re.compile(r"(?:also\s+)?" + _DECISION_VERBS + r"\b")
+_TO_ACTION = re.compile(r"\bto\s+((?-i:[a-z])[\w-]+)")
+"""Where the action of a decision begins: "instructed the commission to prepare a roadmap"."""
 _COORDINATION = re.compile(r",?\s+and\s+to\s+|,\s+(?:and\s+)?to\s+(?!" + _AMOUNT_AHEAD + r")|;\s+(?:and\s+)?(?:to\s+)?"
-                           r"|,?\s+and\s+of\s+(?=[a-z]+ing\b)")
+                           r"|,?\s+and\s+of\s+(?=[a-z]+ing\b)|,?\s+and\s+(?=(?:also\s+)?" + _DECISION_VERBS + r"\b)")
 """Where coordinated aims split. ", to" before an amount is no new aim: it is the target after a
 relative clause ("to raise trade, which reached $1 billion in 2023, to $2 billion")."""
 

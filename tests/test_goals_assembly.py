@@ -189,3 +189,10 @@ def test_each_of_two_coordinated_targets_takes_its_own_deadline_and_an_economys_
     assert not goals("Georgia and Armenia.\nThe IMF expects Armenia's economy, home to 3 million people, to grow "
                      "by 5 percent this year.")
 
+
+
+def test_a_decision_after_a_quantified_aim_is_its_own_goal_from_its_action():
+    found = goals("Georgia and Armenia agreed to bring trade to 500 million dollars by 2030 and instructed the "
+                  "intergovernmental commission to prepare a roadmap by the end of 2025.")
+    qualitative = {(g.text, g.deadline) for g in found if g.target is None}
+    assert qualitative == {("prepare a roadmap by the end of 2025", "2025")}
