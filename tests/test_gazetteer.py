@@ -451,3 +451,7 @@ def test_corrupt_cache_is_ignored_and_a_change_is_a_new_key(tmp_path):
     _write(tmp_path, "countries.yaml", "- {name: Kazakhstan, extend: true, aliases: [KZ-test]}\n")
     assert Gazetteer.load([tmp_path]).get("KZ-test").name == "Kazakhstan"
     assert Gazetteer.load().get("KZ-test") is None
+
+
+def test_airlines_named_without_an_organisation_word_are_known(gaz):
+    assert gaz.get("Qantas").type == "Organization" and gaz.get("TAP").name == "TAP Air Portugal"
