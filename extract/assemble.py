@@ -14,6 +14,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from .documents import DATELINE_REACH
 from .drafts import ActorBook, Draft, evidence_of, norm_text, year_of
 from .hits import Hit
 from .labels import describe_event
@@ -44,7 +45,6 @@ _DATELINE = re.compile(r"(?:^|\n)(?P<city>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){
                        r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b)")
 """A dateline: a city at the start of a line, then the day ("New York, 25 September 2024",
 "NAIROBI, March 14 (Reuters)")."""
-DATELINE_REACH = 300
 
 
 def _day_before(day: str) -> str | None:
@@ -353,7 +353,9 @@ class Assembler:
         Without `other_possessives`, a possessive time ("last year's level") counts only when the
         noun it qualifies is part of the match ("last year's summit"). A `measured` fact (a
         figure) lies in the past: a time the document's date puts after it ("next year") is
-        another clause's ("investment already exceeds $14 billion ... the expo next year")."""
+        another clause's ("investment already exceeds $14 billion ... the expo next year"). `own`
+        is a figure's amount: the year written right after it dates it ("1.2 billion in 2021"),
+        and a year written after another amount the figure is compared with does not."""
         if slot == "document":
             return ctx.doc.published
         m = hit.mention(slot) if slot else None
@@ -384,17 +386,17 @@ class Assembler:
             if measured and own is not None and _baseline_time(text, hit, tm, own):
                 continue  # "stood at $1.9 billion, up from 1.2 billion in 2021": the baseline's year
             before = text[max(0, tm.start - 48):tm.start]
-            own = text[tm.start:tm.end].lower()
-            if not deadline and _YEAR_RANGE.search(own):
+            written = text[tm.start:tm.end].lower()
+            if not deadline and _YEAR_RANGE.search(written):
                 continue  # "the 2019-2020 Cooperation Plan" names a period, not when something happened
             if not other_possessives and text.startswith(("'s", "’s"), tm.end) and not (
                     hit.start <= tm.end + 3 < hit.end):
                 continue  # "last year's level" dates the level, not the visit in the same sentence
-            is_deadline = bool(_DEADLINE_BEFORE.search(before)) or own.startswith(_DEADLINE_OPENINGS)
+            is_deadline = bool(_DEADLINE_BEFORE.search(before)) or written.startswith(_DEADLINE_OPENINGS)
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)
-                                           and not (_FROM_BEFORE.search(before) and _RANGE.search(own))):
+                                           and not (_FROM_BEFORE.search(before) and _RANGE.search(written))):
                 continue  # "since May" dates no event; "from 3 to 5 May" is when it took place
-            if not deadline and (own.startswith(("since ", "until ", "till ")) or (
+            if not deadline and (written.startswith(("since ", "until ", "till ")) or (
                     (since := _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start)) is not None
                     and since.start() >= hit.end)):
                 continue  # but "Since the FTA came into force in 2016": the event is in the since-clause
@@ -851,9 +853,7 @@ class Assembler:
         unit = _unit_of(m, ctx)
         if m.code != "C" or not unit:
             return unit
-        unit = _SAME_COUNT.get(unit, self.count_heads.get(unit, unit))
-        rate = _PER_PERIOD.match(ctx.text, m.end)
-        return f"{unit} per {rate.group(1).lower()}" if rate else unit
+        return _rate(ctx.text, m, _SAME_COUNT.get(unit, self.count_heads.get(unit, unit)))
 
     def _describe(self, draft: Draft, book: ActorBook, offices: list[Office]) -> str:
         """The event's label, written from its type, participants and place (see labels)."""
@@ -973,8 +973,9 @@ def _baseline_time(text: str, hit: Hit, tm: Mention, own: Mention) -> bool:
     return False
 
 
-_FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:about |around |some |nearly |almost |roughly |just over |just under )?$",
-                                 re.IGNORECASE)
+_FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|over|just over|just under)"
+                                 r"\s+)?$", re.IGNORECASE)
+"""Before the amount a change starts from ("up from about 1.2 billion")."""
 
 
 def _names_another_party(hit: Hit, pair: tuple[str, ...]) -> bool:
@@ -1053,7 +1054,6 @@ def _pair_subject(ctx: DocumentContext, hit: Hit) -> re.Match[str] | None:
     return m
 
 
-_FROM_BEFORE_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
 _YEAR_BEFORE_AFTER = re.compile(r"[^.;,]{0,20}?\b(?:the year before|a year earlier|the previous year|a year before)\b",
                                 re.IGNORECASE)
 
@@ -1063,7 +1063,7 @@ def _year_before(text: str, value: Mention, date: str | None) -> str | None:
     2023, down from about 1.6 billion the year before": 1.6 billion is 2022's)."""
     if not date or not date[:4].isdigit():
         return date
-    if _FROM_BEFORE_VALUE.search(text, max(0, value.start - 16), value.start) and _YEAR_BEFORE_AFTER.match(
+    if _FROM_BEFORE_AMOUNT.search(text, max(0, value.start - 16), value.start) and _YEAR_BEFORE_AFTER.match(
             text, value.end):
         return str(int(date[:4]) - 1)
     return date
@@ -1272,9 +1272,9 @@ def _as_title(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _rate(text: str, target: Mention, unit: str | None) -> str | None:
-    """A rule's unit for a plain number, as a rate when "per" follows ("60 per week": flights per week)."""
-    rate = _PER_PERIOD.match(text, target.end) if unit else None
+def _rate(text: str, quantity: Mention, unit: str | None) -> str | None:
+    """A unit as a rate when "per" follows the quantity ("60 per week": flights per week)."""
+    rate = _PER_PERIOD.match(text, quantity.end) if unit else None
     return f"{unit} per {rate.group(1).lower()}" if rate else unit
 
 

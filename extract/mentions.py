@@ -372,8 +372,11 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             inner = org_re.match(text, cut.end())
             if inner is None:
                 pos = cut.end()
-        while adjectives and end > start and text[start:end].rsplit(" ", 1)[-1] in adjectives:
-            end = start + len(text[start:end].rsplit(" ", 1)[0])  # "Centre for Training Afghan (students)"
+        while adjectives and " " in text[start:end]:  # "Centre for Training Afghan (students)"
+            head, last = text[start:end].rsplit(" ", 1)
+            if last not in adjectives:
+                break
+            end = start + len(head)
         dash = _SPACED_DASH.search(text, start, end)
         if dash and org_re.fullmatch(text, start, dash.start()):  # "Hellenic Parliament – Press Office": two bodies
             end = pos = dash.start()

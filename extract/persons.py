@@ -59,8 +59,8 @@ def clean_name(raw: str) -> str | None:
     """A discovered name in canonical form, or None when it is not a plausible name."""
     name = _WS.sub(" ", raw).strip(" ,.;:")
     name = _POSSESSIVE_END.sub("", name)
-    stripped = HONORIFICS.sub("", name)
-    if not HONORIFICS.sub("", name + " ").strip(" .,"):
+    stripped = HONORIFICS.sub("", name + " ").rstrip()  # the space lets a style that ends the name go too
+    if not stripped.strip(" .,"):
         return None  # "Dato' Seri" before a name already known: a style, no one of its own
     if " " in stripped.strip():  # "Sheikh Hasina" is a name, "Sheikh Tamim bin Hamad" a title and a name
         name = stripped

@@ -188,6 +188,17 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
+_YEAR_BEFORE_WORDS = frozenset({"last", "the past", "the last", "the previous", "past", "previous"})
+_YEAR_AFTER_WORDS = frozenset({"next", "the coming", "coming", "the following"})
+
+
+def _relative_year(year: int, which: str) -> int:
+    """The year a relative word points to from the document's: "last" and "the previous" the one
+    before, "next" and "the coming" the one after, "this" and "the current" itself."""
+    which = _WS.sub(" ", which.lower())
+    return year - 1 if which in _YEAR_BEFORE_WORDS else year + 1 if which in _YEAR_AFTER_WORDS else year
+
+
 def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
              ahead: bool = False) -> tuple[str, str, bool] | None:
     """(value, granularity, relative) for one match, or None when it cannot be resolved; `ahead`
@@ -229,10 +240,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
     if kind == "month_rel_year":  # "in August last year"
         if py is None:
             return None
-        which = _WS.sub(" ", g["which"].lower())
-        year = py - 1 if which in ("last", "the previous") else py + 1 if which in ("next", "the following",
-                                                                                      "the coming") else py
-        return _fmt(year, _month(g["m"])), "month", True
+        return _fmt(_relative_year(py, g["which"]), _month(g["m"])), "month", True
     if kind == "rel_month":
         if py is None or pm is None:
             return None
@@ -257,10 +265,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return _fmt(int(g["y"])), "year", False
         if py is None:
             return None
-        rel = _WS.sub(" ", (g.get("rel") or "").lower())
-        if rel in ("next", "the coming"):
-            return _fmt(py + 1), "year", True
-        return _fmt(py - 1 if rel in ("last", "the previous") else py), "year", True
+        return _fmt(_relative_year(py, g.get("rel") or "")), "year", True
     if kind == "year_range":
         y2 = g["y2"]
         end = int(y2) if len(y2) == 4 else int(g["y"][:2] + y2)
@@ -275,12 +280,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
     if kind == "rel_year":
         if py is None:
             return None
-        which = _WS.sub(" ", g["which"].lower())
-        if which in ("last", "the past", "the last", "the previous", "past", "previous"):
-            return _fmt(py - 1), "year", True
-        if which in ("next", "the coming", "coming"):
-            return _fmt(py + 1), "year", True
-        return _fmt(py), "year", True
+        return _fmt(_relative_year(py, g["which"])), "year", True
     if kind == "season":  # "next spring", "in the summer of 2024": the year it falls in
         if g.get("y"):
             return _fmt(int(g["y"])), "year", False
@@ -288,10 +288,10 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return None
         first = _SEASON_START[g["s"].lower()]
         which = _WS.sub(" ", g["which"].lower())
-        if which == "in the" and not ahead:  # "met in the spring": this year's once it has begun
-            return _fmt(py if first <= pm else py - 1), "year", True
-        if which == "in the":  # "will meet in the autumn": the coming one
-            which = "next"
+        if which == "in the":
+            if not ahead:  # "met in the spring": this year's once it has begun
+                return _fmt(py if first <= pm else py - 1), "year", True
+            which = "next"  # "will meet in the autumn": the coming one
         if which == "last":
             return _fmt(py if first + 2 < pm else py - 1), "year", True
         if which in ("next", "coming", "the coming"):
