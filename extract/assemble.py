@@ -561,6 +561,8 @@ class Assembler:
                     occasion=occasion))
         events = _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
         self._placed_by_dateline(ctx, events, book)
+        for event in events:  # after merging, which reads who took part as the sentences name them
+            event.fields["participants"] += self._states_of_people(event.fields["participants"], ctx, book)
         return events
 
     def _placed_by_dateline(self, ctx: DocumentContext, events: list[Draft], book: ActorBook) -> None:
@@ -623,8 +625,11 @@ class Assembler:
         return list(dict.fromkeys(o.state for o in self.gazetteer.offices_of(person) if o.state in ctx.named_states))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
-        """The states the people party to an agreement hold office for, where the document names
-        them: an agreement of Tokayev and Rahmon binds Kazakhstan and Tajikistan."""
+        """The states the people party to an event hold office for, where the document names them:
+        an agreement of Tokayev and Rahmon binds Kazakhstan and Tajikistan, and "President Gabriel
+        Boric will visit Hanoi" is a visit by Chile, which a query for the visits of a state asks.
+        An agreement takes them before merging (its parties decide which signing it is); other
+        events after, so that two calls or congratulations of different people stay two."""
         named = set(ctx.pair) | {n for n, t in book.types.items() if t == "Country"}
         out: list[str] = []
         for person in participants:

@@ -264,3 +264,17 @@ def test_a_state_named_after_an_invasion_of_is_no_party():
             "its full-scale invasion of Ukraine in February 2022.")
     visit = the_event("Visit", text, "2024-07-09")
     assert "Ukraine" not in visit.participants
+
+
+def test_a_visitor_named_without_a_state_brings_the_state_the_gazetteer_has_them_lead():
+    visit = the_event("Visit", "Chile and Vietnam mark 50 years of ties. President Gabriel Boric will visit Hanoi "
+                               "in November.", "2023-06-01")
+    assert {"Gabriel Boric", "Chile", "Vietnam"} <= set(visit.participants)
+
+
+def test_calls_of_different_people_stay_two_though_their_states_are_the_same():
+    found = [e for e in events("India and Saudi Arabia spoke again. S. Jaishankar held a phone call with Prince "
+                               "Faisal bin Farhan Al Saud on Tuesday. Prime Minister Narendra Modi spoke by phone "
+                               "with Crown Prince Mohammed bin Salman in March.", "2024-01-18") if e.type == "Talks"]
+    assert len(found) == 2
+    assert all({"India", "Saudi Arabia"} <= set(e.participants) for e in found)
