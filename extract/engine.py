@@ -111,9 +111,11 @@ class Extractor:
         # another number ("two presidents signed two agreements" counts agreements once) or a
         # noun that a number counts on its own ("two leaders"); two qualifiers may be joined by
         # "and" ("150 Brazilian and Angolan companies", "12 intergovernmental and interagency
-        # documents"). The search is lazy, so "5 agreements and memoranda" counts agreements.
+        # documents"). The search is lazy, so "5 agreements and memoranda" counts agreements. A
+        # determiner starts another phrase: "since 1996 its companies" counts no companies.
         numbers = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-        not_qualifier = (r"(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|countries|states|sides|"
+        not_qualifier = (r"(?!(?:of|the|and|in|to|for|with|from|by|at|on|a|an|than|per|or|its|their|our|his|her|"
+                         r"these|those|this|that|which|who|countries|states|sides|"
                          r"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|"
                          rf"months|weeks|{numbers})\b|\d)")
         self.count_tail = re.compile(

@@ -55,7 +55,7 @@ CURRENCY_WORDS = {
     "hryvnias": "UAH", "hryvnia": "UAH",
     "lari": "GEL", "kip": "LAK", "riel": "KHR", "riels": "KHR", "kyat": "MMK", "kyats": "MMK",
     "dram": "AMD", "drams": "AMD",
-    "swiss francs": "CHF", "francs": "CHF", "dinar": "DZD", "dinars": "DZD",
+    "swiss francs": "CHF", "francs": "CHF", "cfa francs": "XOF", "cfa franc": "XOF", "dinar": "DZD", "dinars": "DZD",
     "peso": "MXN", "pesos": "MXN", "rial": "IRR", "rials": "IRR", "reais": "BRL", "rand": "ZAR",
     "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
     "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "afghani": "AFN", "afghanis": "AFN",

@@ -38,3 +38,8 @@ def test_two_qualifiers_joined_by_and_qualify_one_count():
     result = facts("Later, 12 intergovernmental and interagency documents were signed.")
     assert [(f.value, f.unit) for f in result.figures] == [(12.0, "documents")]
     assert not facts("Two presidents and 40 ministers attended.").figures
+
+
+def test_a_determiner_starts_another_phrase_so_a_year_before_it_counts_nothing():
+    result = facts("Since 2005 its companies have invested more than 3 billion dollars in Uzbekistan.")
+    assert [(f.value, f.unit) for f in result.figures] == [(3e9, "USD")]

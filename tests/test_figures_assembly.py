@@ -111,3 +111,10 @@ def test_a_baseline_amount_keeps_its_own_year_and_does_not_lend_it_to_the_figure
     found = {f.value: f.date for f in figures("Serbia and China.\nIn 2023, mutual trade stood at 1.9 billion "
                                                "dollars, up from 1.2 billion in 2021.")}
     assert found == {1.9e9: "2023", 1.2e9: "2021"}
+
+
+def test_cfa_francs_are_the_franc_of_the_documents_states():
+    west = figures("Senegal and Mali: trade between Senegal and Mali exceeded 160 billion CFA francs in 2023.")
+    assert [(f.value, f.unit) for f in west] == [(160e9, "XOF")]
+    central = figures("Cameroon and Chad: trade between Cameroon and Chad reached 90 billion francs in 2023.")
+    assert [(f.value, f.unit) for f in central] == [(90e9, "XAF")]
