@@ -130,9 +130,10 @@ MULTIPLE = re.compile(
 _MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
                "twice": 2, "doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 0.5}
 _AMOUNT_SCALE = r"thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn"
-AMOUNT = re.compile(rf"(?P<n>{_NUM})\s?(?P<s>{_AMOUNT_SCALE})\b",
+AMOUNT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM}(?=\s))\s?(?P<s>{_AMOUNT_SCALE})\b",
                     re.IGNORECASE)
-"""A scaled amount without a currency ("our target of 10 billion"): its unit is inferred later."""
+"""A scaled amount without a currency ("our target of 10 billion", "five million tonnes"): its
+unit is inferred later."""
 NUMBER = re.compile(rf"(?<![\w.,$€£¥-])(?P<n>{_NUM}|{_WORDNUM})(?![\w%])", re.IGNORECASE)
 """A bare number; counts are a number followed by a countable noun (see the count-noun lexicon)."""
 

@@ -76,3 +76,10 @@ def test_cedi_naira_and_kip_amounts():
 def test_nordic_and_other_currency_words_are_read(text, unit):
     [q] = find_quantities(text)
     assert q.unit == unit
+
+
+def test_a_number_word_with_a_scale_is_one_amount():
+    found = [(q.kind, q.value) for q in find_quantities("the line should handle five million tonnes a year")]
+    assert found == [("amount", 5e6)]
+    assert [(q.kind, q.value) for q in find_quantities("twenty-five thousand students")] == [("amount", 25000.0)]
+    assert [(q.kind, q.value) for q in find_quantities("one of the million")] == [("number", 1.0)]
