@@ -365,6 +365,12 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             break
         start, end = _strip_leading(text, *m.span("org"))
         pos = max(m.end(), start + 1)
+        joined = _AND_STATE_POSSESSIVE.search(text, start, end)
+        if joined and _key(joined.group(1)) in state_forms:  # "Brazil's Police and Paraguay's Secretariat": two
+            pos = joined.start(1)  # the second is found next
+            if not org_re.fullmatch(text, start, joined.start()):
+                continue
+            end = joined.start()
         cut = _NEW_ORG_AFTER_COMMA.search(text, start)
         if cut and cut.start() < end:
             end = cut.start()
@@ -387,7 +393,8 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         if first in _STOP_START or first in _TITLE_START or _CULTURAL_YEAR.search(name):
             continue
         of_state = _OF_STATE_END.search(name)
-        if of_state and _key(of_state.group(1)) in state_forms:  # "... of the Republic of Cyprus" is "... of Cyprus"
+        named_state = of_state is not None and _key(of_state.group(1)) in state_forms
+        if named_state:  # "... of the Republic of Cyprus" is "... of Cyprus"
             name = f"{name[:of_state.start()]} of {state_forms[_key(of_state.group(1))]}"
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = _POSSESSIVE.match(name)
@@ -396,7 +403,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             state = state_forms[_key(poss.group(1))]
             mention.name = f"{poss.group(2)} of {state}"
             mention.country = state
-        elif adjectives and first_word in adjectives and rest and " of " not in rest:
+        elif adjectives and first_word in adjectives and rest and not named_state:
             # "Tajik Ministry of Internal Affairs" is named as "Ministry ... of Tajikistan" elsewhere
             mention.name = f"{rest} of {adjectives[first_word]}"
             mention.country = adjectives[first_word]
@@ -411,6 +418,9 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
     return out
 
 
+_AND_STATE_POSSESSIVE = re.compile(r"\s(?:and|&)\s+([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)['’]s\s")
+"""A second state's body joined to the first's in one capitalised run ("Brazil's Federal Police and
+Paraguay's National Anti-Drug Secretariat"): two organisations, not one."""
 _SPACED_DASH = re.compile(r"\s[\u2013\u2014-]\s")
 _OF_STATE_END = re.compile(r" of (?:the )?((?:Republic|Kingdom|State|Federal Republic|People's Republic|Islamic "
                            r"Republic|Democratic Republic|United Republic|Sultanate|Principality) of [\w' -]+)$")

@@ -118,3 +118,17 @@ def test_a_person_named_with_bin_is_also_called_by_style_and_first_name():
             "Prince Faisal travelled to Tehran in June 2023 and was received by President Ebrahim Raisi.")
     [visit] = [e for e in facts_of(text, "2023-07-01").events if e.type == "Visit"]
     assert "Faisal bin Farhan Al Saud" in visit.participants
+
+
+def orgs_of(text: str) -> set[str]:
+    return {a.name for a in facts_of(text).actors if a.type == "Organization"}
+
+
+def test_two_states_bodies_joined_by_and_are_two_organisations():
+    found = orgs_of("Ghana's Federal Police and Togo's National Customs Service seized the cargo.")
+    assert found == {"Federal Police of Ghana", "National Customs Service of Togo"}
+
+
+def test_a_body_named_with_a_state_adjective_is_named_of_that_state_whatever_follows():
+    found = orgs_of("The memorandum was signed with the Kenyan Ministry of Communication and Digital Economy.")
+    assert found == {"Ministry of Communication and Digital Economy of Kenya"}
