@@ -394,7 +394,7 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
             continue
         of_state = _OF_STATE_END.search(name)
         named_state = of_state is not None and _key(of_state.group(1)) in state_forms
-        if named_state:  # "... of the Republic of Cyprus" is "... of Cyprus"
+        if of_state is not None and named_state:  # "... of the Republic of Cyprus" is "... of Cyprus"
             name = f"{name[:of_state.start()]} of {state_forms[_key(of_state.group(1))]}"
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = _POSSESSIVE.match(name)
