@@ -732,6 +732,8 @@ class Assembler:
                 continue  # too short, boilerplate ("cooperation in all areas") or no aim of its own ("consider this")
             if i and EVENT_VERB_START.match(text):
                 continue  # "… and to hold Days of Culture": an event, not an aim
+            if _CONVENING.match(text):
+                continue  # "convene the Joint Commission in Dakar before the end of 2024": a planned meeting, an event
             if len(parts) > 1:  # "to convene the commission in 2024 and to double trade by 2030"
                 deadline = self._time(hit, emit.get("deadline"), ctx, deadline=True, within=(part_start, part_end))
             fields = {"text": text, "holders": holders, "deadline": deadline, "target": None, "unit": None,
@@ -941,6 +943,15 @@ def _outside_worded_threats(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.rule.kind != "threat" or not any(
         w is not h and w.sentence is h.sentence and w.start <= h.start and h.end <= w.end
         and w.end - w.start > h.end - h.start for w in worded)]
+
+
+_CONVENING = re.compile(
+    r"(?:to\s+)?(?:convene|convening|hold|holding|prepare|preparing|organi[sz]e|organi[sz]ing)\s+(?:the|a|an|its|their)\s+"
+    r"(?:\S+\s+){0,4}?(?:meeting|session|summit|round|commission|committee|council|cabinet|working\s+group|BNC)s?\b",
+    re.IGNORECASE)
+"""A goal that is only to convene or prepare a meeting ("prepare the next joint meeting of the
+Governments", "convene the 11th BNC"): the meeting is a planned event, and the gold of every
+corpus here records it as one, not as an aim."""
 
 
 _AFTER_THE_TALKS = re.compile(r"\b(?:after|following|during|at the end of|in the course of|on the sidelines of) "

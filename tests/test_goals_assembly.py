@@ -196,3 +196,11 @@ def test_a_decision_after_a_quantified_aim_is_its_own_goal_from_its_action():
                   "intergovernmental commission to prepare a roadmap by the end of 2025.")
     qualitative = {(g.text, g.deadline) for g in found if g.target is None}
     assert qualitative == {("prepare a roadmap by the end of 2025", "2025")}
+
+
+def test_convening_the_next_meeting_is_an_event_not_a_goal():
+    text = ("Ghana and Togo agreed to convene the Joint Cooperation Commission in Lomé before the end of the year "
+            "and to build a new border post.")
+    found = extractor().extract(document_from_text("g", text, "2024-03-01"))
+    assert [g.text for g in found.goals] == ["build a new border post"]
+    assert "Meeting" in {e.type for e in found.events}
