@@ -76,7 +76,8 @@ _COUNTED_BEFORE = re.compile(r"\b(visitors|tourists|students|workers|passengers|
 _SAME_COUNT = {"firms": "companies"}
 """Count nouns that name the same thing, under one unit."""
 _POPULATION_UNITS = frozenset({"people", "inhabitants", "residents", "citizens"})
-_POPULATION_BEFORE = re.compile(r"(?:home to|population of|country of|nation of|a market of|populated by)\s+"
+_POPULATION_BEFORE = re.compile(r"(?:home to|population of|country of|nation of|a market of|populated by|"
+                                r"(?-i:[A-Z][a-z]+) (?:has|had)|(?:has|is) a population of)\s+"
                                 r"(?:about |some |around |nearly |almost |over |more than |roughly |an estimated |"
                                 r"approximately )?$", re.IGNORECASE)
 _DEADLINE_OPENINGS = ("within", "in the next", "over the next", "in the coming", "by ", "before ")

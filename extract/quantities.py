@@ -124,7 +124,8 @@ PERCENT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM})\s?(?:%|percent\b|per\s?cent\b|p
 MULTIPLE = re.compile(
     rf"(?P<n>{_NUM}|{_WORDNUM})[\s-]?(?:fold\b|times\b)"
     r"|(?P<w>twofold|threefold|fourfold|fivefold|tenfold|hundredfold|twice|doubl(?:e|ed|es|ing)|"
-    r"tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing))\b",
+    r"tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing))\b"
+    r"(?!\s+(?:taxation|tax|taxes|standards?|agents?|digits?|majority|edged|check)\b)",
     re.IGNORECASE,
 )
 _MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,

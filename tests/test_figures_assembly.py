@@ -118,3 +118,8 @@ def test_cfa_francs_are_the_franc_of_the_documents_states():
     assert [(f.value, f.unit) for f in west] == [(160e9, "XOF")]
     central = figures("Cameroon and Chad: trade between Cameroon and Chad reached 90 billion francs in 2023.")
     assert [(f.value, f.unit) for f in central] == [(90e9, "XAF")]
+
+
+def test_a_states_population_is_no_figure_of_the_relations():
+    found = figures("Ghana and Togo. Togo has 9 million people, and 300 people from Ghana work there.")
+    assert [(f.value, f.unit) for f in found] == [(300.0, "people")]

@@ -83,3 +83,8 @@ def test_a_number_word_with_a_scale_is_one_amount():
     assert found == [("amount", 5e6)]
     assert [(q.kind, q.value) for q in find_quantities("twenty-five thousand students")] == [("amount", 25000.0)]
     assert [(q.kind, q.value) for q in find_quantities("one of the million")] == [("number", 1.0)]
+
+
+def test_double_taxation_is_no_multiple():
+    assert find_quantities("an agreement on the avoidance of double taxation") == []
+    assert [q.kind for q in find_quantities("trade doubled")] == ["multiple"]
