@@ -278,3 +278,9 @@ def test_calls_of_different_people_stay_two_though_their_states_are_the_same():
                                "with Crown Prince Mohammed bin Salman in March.", "2024-01-18") if e.type == "Talks"]
     assert len(found) == 2
     assert all({"India", "Saudi Arabia"} <= set(e.participants) for e in found)
+
+
+def test_a_meeting_on_the_sidelines_of_a_ministers_meeting_is_one_meeting():
+    found = [e for e in events("Vietnam and Laos. The two ministers also met on the sidelines of the ASEAN Foreign "
+                               "Ministers' Meeting in Jakarta in July.", "2023-08-01") if e.type == "Meeting"]
+    assert len(found) == 1
