@@ -425,7 +425,7 @@ _SPACED_DASH = re.compile(r"\s[\u2013\u2014-]\s")
 _OF_STATE_END = re.compile(r" of (?:the )?((?:Republic|Kingdom|State|Federal Republic|People's Republic|Islamic "
                            r"Republic|Democratic Republic|United Republic|Sultanate|Principality) of [\w' -]+)$")
 """A discovered name ending in a state's official name, which merges with the short name."""
-_NEW_ORG_AFTER_COMMA = re.compile(r",\s+(?=(?:[A-Z][\w'’\-]*\s+){1,3}(?:Committee|Ministry|Chamber|Agency|Council|"
+_NEW_ORG_AFTER_COMMA = re.compile(r",\s+(?=(?:[A-Z][\w'’\-]*\s+){0,3}(?:Committee|Ministry|Chamber|Agency|Council|"
                                   r"Bank|Fund|Authority|Organi[sz]ation|Union|Commission|Corporation|Company|Institute|"
                                   r"Association|Service|Office|Department)\b)")
 

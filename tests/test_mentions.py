@@ -132,3 +132,9 @@ def test_two_states_bodies_joined_by_and_are_two_organisations():
 def test_a_body_named_with_a_state_adjective_is_named_of_that_state_whatever_follows():
     found = orgs_of("The memorandum was signed with the Kenyan Ministry of Communication and Digital Economy.")
     assert found == {"Ministry of Communication and Digital Economy of Kenya"}
+
+
+def test_a_list_of_bodies_is_cut_where_a_head_word_opens_the_next():
+    found = orgs_of("The delegation included the State Committee for Tourism, Chamber of Commerce and Industry "
+                    "and businessmen.")
+    assert found == {"State Committee for Tourism", "Chamber of Commerce and Industry"}
