@@ -634,9 +634,10 @@ class Assembler:
         named = set(ctx.pair) | {n for n, t in book.types.items() if t == "Country"}
         out: list[str] = []
         for person in participants:
-            for office in self.gazetteer.offices_of(person):
-                if office.state in named and office.state not in participants and office.state not in out:
-                    out.append(office.state)
+            states = [*ctx.office_states.get(person, ()), *(o.state for o in self.gazetteer.offices_of(person))]
+            for state in states:
+                if state in named and state not in participants and state not in out:
+                    out.append(state)
         return out
 
     def _label(self, hit: Hit, template: str | None) -> str:
@@ -830,6 +831,9 @@ class Assembler:
         book = ActorBook()
         claimed: set[int] = set()
         offices = self._offices(ctx, person_hits, book)
+        for office in offices:  # "Minister of Foreign Affairs of Mongolia Battsetseg Batmunkh": Mongolia's
+            if office.fields["state"]:
+                ctx.office_states.setdefault(office.fields["person"], []).append(office.fields["state"])
         events = self._events(ctx, hits["event"], book)
         goals = self._goals(ctx, hits["goal"], book, claimed)
         figures = self._figures(ctx, hits["figure"], book, claimed)

@@ -364,6 +364,8 @@ class DocumentContext:
         self.currencies: dict[str, dict[str, str]] = {}
         self.named_states = frozenset(m.name for m in mentions if m.code in STATE_CODES)
         """The states the document names, which a person's gazetteer offices are read against."""
+        self.office_states: dict[str, list[str]] = {}
+        """Person -> the states of the offices the document gives them (assemble fills it first)."""
         self.aside: dict[int, bool] = {}
         """Mention start -> whether the mention is no party to a fact of its sentence (assemble's
         `_aside`), worked out once per document rather than once per hit."""

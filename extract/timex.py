@@ -50,6 +50,8 @@ _FUTURE_AFTER_OPENING = re.compile(r",?(?:\s+(?!(?:and|but|while|which|that|as)\
                                    + _FUTURE_VERB, re.IGNORECASE)
 """A future verb just after a time that opens the sentence: "In September, Tashkent will host
 the forum" is the coming September."""
+_SCHEDULED_BEFORE = re.compile(r"\b(?:planned|scheduled|slated|due)\s+$", re.IGNORECASE)
+"""Right before a time that takes its own preposition ("scheduled for the autumn"): it lies ahead."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:\W*\w+\W+)?$")
 """Before a time that opens its sentence, with at most one word ("In", "On") in front."""
 
@@ -134,7 +136,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_years", re.compile(rf"\b(?P<prep>in|within|over|during)\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
     ("rel_year", re.compile(rf"\b(?:(?P<over>over|in|during|for)\s+)?(?P<which>{_REL_YEAR})\s+year\b", re.I)),
-    ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming|in\s+the)\s+"
+    ("season", re.compile(rf"\b(?:(?P<which>next|this|last|coming|the\s+coming|in\s+the|"
+                          rf"(?:(?<=for\s)|(?<=during\s))the)\s+"
                           rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?{_YEAR})"
                           rf"|(?P<s2>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b)", re.I)),
     ("end_year", re.compile(r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this)\s+(?P<span>year|decade)\b", re.I)),
@@ -290,7 +293,7 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return None
         first = _SEASON_START[g["s"].lower()]
         which = _WS.sub(" ", g["which"].lower())
-        if which == "in the":
+        if which in ("in the", "the"):  # "the" after "for" or "during", which stay outside the time
             if not ahead:  # "met in the spring": this year's once it has begun
                 return _fmt(py if first <= pm else py - 1), "year", True
             which = "next"  # "will meet in the autumn": the coming one
@@ -405,7 +408,8 @@ def find_timexes(text: str, published: str | None) -> list[Timex]:
             if kind == "next_years" and _looks_back(m, text, s):
                 continue
             ahead = kind in _AHEAD_KINDS and (
-                _is_deadline(text, s) or _FUTURE.search(text, max(0, s - 80), s) is not None or (
+                _is_deadline(text, s) or _FUTURE.search(text, max(0, s - 80), s) is not None
+                or _SCHEDULED_BEFORE.search(text, max(0, s - 12), s) is not None or (
                 _SENTENCE_START.search(text, max(0, s - 12), s) is not None
                 and _FUTURE_AFTER_OPENING.match(text, e) is not None))
             if lowered is not None:

@@ -284,3 +284,9 @@ def test_a_meeting_on_the_sidelines_of_a_ministers_meeting_is_one_meeting():
     found = [e for e in events("Vietnam and Laos. The two ministers also met on the sidelines of the ASEAN Foreign "
                                "Ministers' Meeting in Jakarta in July.", "2023-08-01") if e.type == "Meeting"]
     assert len(found) == 1
+
+
+def test_a_visitor_takes_the_state_of_the_office_the_document_gives_them():
+    visit = the_event("Visit", "Poland and Mongolia. On 3 June, Minister of Foreign Affairs of Mongolia Dorj Bat, who "
+                               "is in Poland on an official visit, held talks in Warsaw.", "2024-06-03")
+    assert {"Dorj Bat", "Poland", "Mongolia"} <= set(visit.participants)

@@ -87,6 +87,7 @@ def test_a_dotted_date_is_no_decimal_and_no_version_number():
     ("The commission will meet in the autumn.", "2024"),
     ("We are preparing the president's visit to Hanoi in the autumn.", "2024"),
     ("The minister looks forward to the upcoming session in the autumn.", "2024"),
+    ("The Days of Culture are scheduled for the autumn.", "2024"),
     ("Trade grew in the autumn.", "2023"),
     ("They met in the summer of 2021.", "2021"),
 ])
