@@ -94,7 +94,8 @@ _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|f
             r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
             r"eight|nine))?")
-_SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn|mil|bil|[kmbKMB](?![a-zA-Z]))"
+_SCALE = (r"(?:thousand|millions?|billions?|trillion|lakh\s+crores?|crores?|lakhs?|mln|bln|trln|mn|bn|tn|mil|bil|"
+          r"[kmbKMB](?![a-zA-Z]))")
 _CUR_WORD = exact_trie_regex(CURRENCY_WORDS)
 """The currency words as a trie (whitespace between words flexible): an alternation of them all,
 longest first, was tried word by word after every number."""
@@ -121,6 +122,22 @@ MONEY = re.compile(
 )
 PERCENT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM})\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b)",
                      re.IGNORECASE)
+FRACTION = re.compile(
+    r"(?:(?<=\ba\s)|(?<=\bone\s))(?P<one>third|quarter|fifth|tenth)"
+    r"(?!\s+of\s+(?:a|an|the|this|that|next|last)\s+(?:century|hour|mile|year|decade|day|month|way|season)\b)"
+    r"(?=\s+of\b|\s*[.,;]|$)"
+    r"|(?:(?<=\bby\sa\s)|(?<=\bby\salmost\sa\s)|(?<=\bby\sabout\sa\s)|(?<=\bby\snearly\sa\s)"
+    r"|(?<=\bby\sroughly\sa\s)|(?<=\bby\sover\sa\s)|(?<=\bby\sjust\sover\sa\s)|(?<=\bby\smore\sthan\sa\s))"
+    r"(?P<by>third|quarter|fifth|half)\b"
+    r"|(?P<many>two[\s-]thirds|three[\s-]quarters|three[\s-]fifths|two[\s-]fifths)(?=\s+of\b)"
+    r"|(?<!first\s)(?<!second\s)(?<!the\s)(?P<half>half)(?=\s+of\s+(?:the|its|their|all|our|this|total)\b)",
+    re.IGNORECASE)
+"""A share written as a fraction ("a third of Uganda's imports", "rose by almost a quarter",
+"two-thirds of the total"): a percentage. Not the half or quarter of a year ("the first quarter
+of 2024", "in the first half of the year"), which are times."""
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
+_FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "half": 50.0,
+              "two thirds": 200 / 3, "three quarters": 75.0, "three fifths": 60.0, "two fifths": 40.0}
 MULTIPLE = re.compile(
     rf"(?P<n>{_NUM}|{_WORDNUM})[\s-]?(?:fold\b|times\b)"
     r"|(?P<w>twofold|threefold|fourfold|fivefold|tenfold|hundredfold|twice|doubl(?:e|ed|es|ing)|"
@@ -130,7 +147,7 @@ MULTIPLE = re.compile(
 )
 _MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
                "twice": 2, "doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 0.5}
-_AMOUNT_SCALE = r"thousand|millions?|billions?|trillion|crores?|lakhs?|mln|bln|trln|mn|bn|tn"
+_AMOUNT_SCALE = r"thousand|millions?|billions?|trillion|lakh\s+crores?|crores?|lakhs?|mln|bln|trln|mn|bn|tn"
 AMOUNT = re.compile(rf"(?P<n>{_NUM}|{_WORDNUM}(?=\s))\s?(?P<s>{_AMOUNT_SCALE})\b",
                     re.IGNORECASE)
 """A scaled amount without a currency ("our target of 10 billion", "five million tonnes"): its
@@ -178,6 +195,8 @@ def scale_of(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.lower()
+    if w.startswith("lakh") and w.endswith(("crore", "crores")):  # "Rs 1.2 lakh crore": 1.2 × 10^12
+        return 1e12
     if w in ("m", "b", "k") and word.islower() and len(word) == 1 and w != "k":
         # "$5m" is common; a lone lowercase "b" is rarer but still means billion in headlines
         return SCALES[w]
@@ -204,7 +223,8 @@ def _clean(value: float) -> float:
 _ANCHOR_WORDS = [w for w in WORD_NUMBERS if " " not in w] + [
     "twofold", "threefold", "fourfold", "fivefold", "tenfold", "hundredfold", "twice",
     "double", "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling",
-    "quadruple", "quadrupled", "halve", "halved", "halves", "halving"]
+    "quadruple", "quadrupled", "halve", "halved", "halves", "halving",
+    "third", "quarter", "fifth", "tenth", "half", "thirds", "quarters", "fifths"]
 ANCHOR = re.compile(
     r"[$€£¥₽₹₸₺₩]|(?<![\w.,])\d|(?<![\w\-])(?:" + trie_regex(_ANCHOR_WORDS) + r")(?![\w])"
     r"|(?<!\w)(?:US|U\.S\.|R|" + _CODES + r")(?=\s?[\d$])"
@@ -295,6 +315,12 @@ def _at(text: str, pos: int) -> list[Quantity]:
     if m and (value := parse_number(m.group("n"))) is not None:
         out.append(Quantity("percent", m.start(), m.end(), _clean(value), "percent",
                             _approx_or_vague(approx, m.group("n"))))
+    m = FRACTION.match(text, pos)
+    if m:
+        words = _WS.sub(" ", m.group(0).lower().replace("-", " "))
+        article = _ARTICLE_BEFORE.search(text, max(0, pos - 5), pos)  # "almost a quarter": the qualifier is before "a"
+        approx = approx or (article is not None and is_approx(text, article.start()))
+        out.append(Quantity("percent", m.start(), m.end(), _clean(_FRACTIONS[words]), "percent", approx))
     m = MULTIPLE.match(text, pos)
     if m:
         if m.group("w"):
@@ -318,7 +344,11 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for start in _anchors(text):
         found.extend(_at(text, start))
-    return non_overlapping(found)
+    kept = non_overlapping(found)
+    fractions = {q.start for q in kept if q.kind == "percent" and FRACTION.match(text, q.start)}
+    if fractions:  # "one third": the "one" is the fraction's, not a number of its own
+        kept = [q for q in kept if not (q.kind == "number" and q.end + 1 in fractions)]
+    return kept
 
 
 def non_overlapping(items: list[Quantity]) -> list[Quantity]:

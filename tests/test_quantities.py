@@ -88,3 +88,25 @@ def test_a_number_word_with_a_scale_is_one_amount():
 def test_double_taxation_is_no_multiple():
     assert find_quantities("an agreement on the avoidance of double taxation") == []
     assert [q.kind for q in find_quantities("trade doubled")] == ["multiple"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Kenya accounts for a third of Uganda's imports.", 100 / 3),
+    ("Trade rose by almost a quarter in 2023.", 25.0),
+    ("Two-thirds of the tourists came by rail.", 200 / 3),
+    ("Half of the total trade is grain.", 50.0),
+])
+def test_a_fraction_of_a_whole_is_a_percentage(text, value):
+    [q] = [q for q in find_quantities(text) if q.kind == "percent"]
+    assert (q.kind, round(q.value, 2)) == ("percent", round(value, 2))
+
+
+@pytest.mark.parametrize("text", ["in the first quarter of 2025", "in the first half of the year",
+                                  "a quarter of a century ago"])
+def test_a_part_of_a_year_or_a_century_is_no_percentage(text):
+    assert not [q for q in find_quantities(text) if q.kind == "percent"]
+
+
+def test_lakh_crore_is_ten_to_the_twelfth():
+    [q] = [q for q in find_quantities("trade reached Rs 1.2 lakh crore") if q.kind == "money"]
+    assert (q.value, q.unit) == (1.2e12, "INR")
