@@ -37,6 +37,9 @@ _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _LEAD = re.compile(r"(?:[\u2013\u2014\-\u2012\u2015\u2022*\u00b7]+\s*|\(?\d{1,3}[.)]\s+|[a-z][.)]\s+)+")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u2013\u2014-"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_PREVIOUS_WORD = re.compile(r"(\S+)$")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def _is_boundary(text: str, dot: int, end: int) -> bool:
@@ -69,9 +72,22 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", word):  # U.S. / U.K. / Kh.Battulga's initial
         nxt_word = re.match(r"\w+", text[nxt:])
         return nxt_word is not None and nxt_word.group(0).lower() in SENTENCE_STARTERS
-    # a paragraph number ("1. At the invitation ...", "... Mongolia. 2. The talks") ends nothing
-    paragraph_number = word.isdigit() and len(word) <= 3 and (dot == len(word) or text[dot - len(word) - 1].isspace())
-    return not paragraph_number
+    # a paragraph number ("1. At the invitation ...", "... Mongolia. 2. The talks") ends nothing;
+    # a day after its month ("met on May 5. They", "on Jan. 5. They") ends the sentence
+    if not (word.isdigit() and len(word) <= 3):
+        return True
+    start = dot - len(word)
+    if start == 0 or text[start - 1] == "\n":
+        return False
+    if not text[start - 1].isspace():
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start - 1)
+    if before is None:
+        return False
+    previous = before.group(1)
+    if previous.lower().rstrip(".") in _MONTHS:
+        return True
+    return not previous.endswith((".", "!", "?", ":", ";")) and not previous.endswith(")")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -40,3 +40,10 @@ def test_every_line_is_at_least_one_sentence_and_long_runs_are_cut():
     assert pieces[0].text == "Headline without stop"
     assert all(len(p.text) <= 2000 for p in pieces)
     assert len(pieces) >= 3
+
+
+def test_a_day_after_its_month_ends_the_sentence_but_a_paragraph_number_does_not():
+    text = "They met on May 5. Trade grew. They met on Jan. 5. Ties deepened. The talks ended. 2. The sides agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "They met on May 5.", "Trade grew.", "They met on Jan. 5.", "Ties deepened.", "The talks ended.",
+        "The sides agreed."]
