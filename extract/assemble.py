@@ -206,9 +206,12 @@ unless the event itself is what the since-clause dates."""
 _PLACE_AFTER = re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:[\w\-]+\s+){{0,2}}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
                           rf"{OPEN}([IK])(\d+)", re.IGNORECASE)
 _TEMPLATE_SLOT = re.compile(r"\{([a-z_0-9]+)\}")
-_SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department))",
-                          re.IGNORECASE)
+_SOURCE_BODY = re.compile(r"\b(?:Statistic|Press (?:Service|Office|Secretariat)|Information (?:Service|Department)|"
+                          r"Communications? (?:Office|Department|Service)|Media (?:Office|Centre|Center)|"
+                          r"(?:Press and )?Public Relations (?:Office|Department))", re.IGNORECASE)
 """Bodies that texts cite as the source of a figure or a statement, not as a party to it."""
+_CONTACT_LINE = re.compile(r"\b(?:Tel|Phone|Fax|E-?mail)\b\.?\s*:?\s*[+(\d]|@[\w-]+\.\w|\bwww\.", re.IGNORECASE)
+"""A contact block (telephone, e-mail, web address): the bodies it names published the text."""
 _GENERIC_BODY = re.compile(
     r"(?:Ministry|Cabinet|Council|Committee|Commission|Office|Department|Agency|Service|Government)"
     r"(?: of (?:Ministers|Foreign Affairs|the Economy|Economy|Commerce|Trade|Finance|Defen[cs]e|Justice|Culture|"
@@ -889,7 +892,10 @@ class Assembler:
         cited as sources, or continents, seas
         and other broad regions named in passing: those count only when a fact involves them.
         Provinces and other regions inside one state are named for a reason and count."""
+        footers = [(sent.start, sent.end) for sent in ctx.sentences if _CONTACT_LINE.search(sent.text)]
         for m in ctx.mentions:
+            if m.code == "O" and m.name not in book.types and any(a <= m.start < b for a, b in footers):
+                continue  # "Press Office | Ministry of Foreign Affairs of Romania | Tel. ...": who published it
             named_actor = (m.code in "SKPG" and m.kind != "initiative") or (
                 m.code == "O" and m.kind != "media" and not _SOURCE_BODY.search(m.name)
                 and not _GENERIC_BODY.fullmatch(m.name))

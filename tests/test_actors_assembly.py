@@ -118,10 +118,10 @@ def test_a_house_of_parliament_is_an_organisation_named_with_the_states_short_na
 
 
 def test_a_body_and_its_office_joined_by_a_dash_are_two_organisations(extractor):
-    text = ("Greece and Cyprus\nHellenic Parliament – Press and Public Relations Office\nThe Speaker met "
+    text = ("Greece and Cyprus\nHellenic Parliament – Foreign Affairs Committee\nThe Speaker met "
             "members of the Parliamentary Assembly of the Council of Europe.")
     names = {a.name for a in extractor.extract(Document("d", text, "t", published="2024-11-14")).actors}
-    assert "Press and Public Relations Office" in names and not any(" – " in n for n in names)
+    assert "Foreign Affairs Committee" in names and not any(" – " in n for n in names)
     assert "Parliamentary Assembly of the Council of Europe" in names
 
 
@@ -134,3 +134,11 @@ def test_organisations_named_with_a_state_adjective_and_a_states_own_territory(e
     assert {"General Confederation of Moroccan Enterprises", "National Union of Employers of Mauritania"} <= names
     assert not [n for n, t in actors if t == "Person"]
     assert not [n for n in names if "territory" in n or n.endswith("Afghan")]
+
+
+def test_bodies_named_only_in_a_contact_footer_or_as_a_press_office_are_no_actors(extractor):
+    text = ("Ghana and Togo agreed to reopen the border.\n"
+            "Communication Office of the Ministry of Trade\n"
+            "Press Office | Ministry of Foreign Affairs of Ghana | Tel. +233 30 266 4951 | info@mfa.gov.gh")
+    found = extractor.extract(Document("a", text, "t", published="2024-01-10"))
+    assert {a.name for a in found.actors if a.type == "Organization"} <= {"Ministry of Trade"}
