@@ -24,6 +24,7 @@ WORD_NUMBERS = {
 readings (at least two dozen, two hundred, two thousand) and are always marked approximate."""
 VAGUE_WORD_NUMBERS = {"dozens", "hundreds", "thousands"}
 _WS = re.compile(r"\s+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _GROUPED = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
 _HYPHEN_OR_SPACE = re.compile(r"[- ]")
 
@@ -89,7 +90,10 @@ _APPROX_BEFORE = re.compile(
 the reversed words before a quantity, where a qualifier must end, in one attempt (a forward
 search for "qualifier, whitespace, end" tries every position of the window)."""
 
-_NUM = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUM = (r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?"
+        r"|\d{1,3},\d{1,2}(?=\s?(?:thousand|millions?|billions?|trillions?|mln|bln|trln|mn|bn|tn)\b)|\d+(?:\.\d+)?)")
+"""A number: grouped thousands ("1,200"), a decimal comma before a scale ("1,2 billion", as CIS
+agencies write it), or plain digits."""
 _WORDNUM = (r"(?:a\s+hundred|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|"
             r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
@@ -176,6 +180,8 @@ def parse_number(text: str) -> float | None:
     if not t:
         return None
     if t[0].isdigit():
+        if _DECIMAL_COMMA.fullmatch(t):  # "1,2" (billion): a decimal comma, never grouped thousands
+            t = t.replace(",", ".")
         if _GROUPED.fullmatch(t):
             t = t.replace(",", "").replace(" ", "")
         try:

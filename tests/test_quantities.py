@@ -110,3 +110,9 @@ def test_a_part_of_a_year_or_a_century_is_no_percentage(text):
 def test_lakh_crore_is_ten_to_the_twelfth():
     [q] = [q for q in find_quantities("trade reached Rs 1.2 lakh crore") if q.kind == "money"]
     assert (q.value, q.unit) == (1.2e12, "INR")
+
+
+def test_a_decimal_comma_before_a_scale_is_a_decimal():
+    [q] = [q for q in find_quantities("Trade reached 1,2 billion euros in 2023.") if q.kind == "money"]
+    assert (q.value, q.unit) == (1.2e9, "EUR")
+    assert [q.value for q in find_quantities("1,200 tonnes")] == [1200.0]
