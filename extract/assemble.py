@@ -400,7 +400,8 @@ class Assembler:
             if deadline != is_deadline or (not deadline and _NOT_EVENT_DATE.search(before)
                                            and not (_FROM_BEFORE.search(before) and _RANGE.search(written))):
                 continue  # "since May" dates no event; "from 3 to 5 May" is when it took place
-            if not deadline and (written.startswith(("since ", "until ", "till ")) or (
+            if not deadline and ((written.startswith(("since ", "until ", "till "))
+                                  and not (measured and written.startswith(_SO_FAR_THIS_YEAR))) or (
                     (since := _SINCE_BEFORE.search(text, max(0, tm.start - 40), tm.start)) is not None
                     and since.start() >= hit.end)):
                 continue  # but "Since the FTA came into force in 2016": the event is in the since-clause
@@ -963,6 +964,10 @@ _CONVENING = re.compile(
 """A goal that is only to convene or prepare a meeting ("prepare the next joint meeting of the
 Governments", "convene the 11th BNC"): the meeting is a planned event, and the gold of every
 corpus here records it as one, not as an aim."""
+
+
+_SO_FAR_THIS_YEAR = ("since the beginning of", "since the start of")
+"""A figure measured "since the beginning of the year" is this year's so far: the time dates it."""
 
 
 _AFTER_THE_TALKS = re.compile(r"\b(?:after|following|during|at the end of|in the course of|on the sidelines of) "

@@ -130,8 +130,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_year", re.compile(rf"\b(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of\s+"
                              rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+coming|the)"
                              rf"\s+year)\b", re.I)),
-    ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months\s+of\s+"
-                                rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b", re.I)),
+    ("first_months", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_SMALL})\s+months(?:\s+of\s+"
+                                rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|the\s+current)\s+year)\b"
+                                rf"|(?!\s+(?:of|after|since|following)\b))", re.I)),
+    ("year_to_date", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year\b"
+                                r"|\byear[\s-]to[\s-]date\b", re.I)),
     ("year_range", re.compile(rf"(?P<y>{_YEAR_LED})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)\b(?!\s*(?:percent|%))")),
     ("next_years", re.compile(rf"\b(?P<prep>in|within|over|during)\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
                               rf"(?P<n>{_SMALL})\s+years\b", re.I)),
@@ -270,7 +273,12 @@ def _resolve(kind: str, g: dict[str, Any], whole: str, published: str | None,
             return _fmt(int(g["y"])), "year", False
         if py is None:
             return None
+        if kind == "first_months" and not g.get("rel"):  # "in the first nine months": of the latest such period
+            n = parse_number(g["n"])
+            return _fmt(py if pm is None or n is None or n <= pm else py - 1), "year", True
         return _fmt(_relative_year(py, g.get("rel") or "")), "year", True
+    if kind == "year_to_date":  # "since the beginning of the year": this year, so far
+        return (_fmt(py), "year", True) if py is not None else None
     if kind == "year_range":
         y2 = g["y2"]
         end = int(y2) if len(y2) == 4 else int(g["y"][:2] + y2)

@@ -128,3 +128,16 @@ def test_a_part_of_today_is_the_documents_day(text):
 ])
 def test_a_half_of_a_year_is_that_year(text, value):
     assert [t.value for t in find_timexes(text, "2025-07-31")] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In the first six months, exports doubled.", "2024"),
+    ("In the first eleven months, exports doubled.", "2023"),
+    ("Since the beginning of the year, exports doubled.", "2024"),
+])
+def test_the_first_months_and_the_year_so_far_are_the_latest_such_period(text, value):
+    assert [t.value for t in find_timexes(text, "2024-07-10")] == [value]
+
+
+def test_the_first_months_after_an_event_are_no_calendar_period():
+    assert find_timexes("In the first two months after the deal, exports doubled.", "2024-07-10") == []
