@@ -70,3 +70,34 @@ def test_a_space_made_optional_is_optional_whitespace(tmp_path):
     folder = write(tmp_path, "rules:\n  - id: c\n    kind: threat\n    threat: mines\n    pattern: 'land ?mines'\n")
     rule = load_rules([folder], include_packaged=False).rules[0]
     assert rule.regex.search("cleared landmines") and rule.regex.search("cleared land  mines")
+
+
+def _ends_in_whitespace(items) -> bool:
+    from re import _constants as c  # type: ignore[attr-defined]
+    if not items:
+        return False
+    op, av = items[-1]
+    if op == c.LITERAL:
+        return av == 32
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        sub = list(av[2])
+        return len(sub) == 1 and sub[0][0] == c.IN and (c.CATEGORY, c.CATEGORY_SPACE) in list(sub[0][1])
+    if op == c.SUBPATTERN and av[-1] is not None:
+        return _ends_in_whitespace(list(av[-1]))
+    if op == c.BRANCH:
+        return any(_ends_in_whitespace(list(branch)) for branch in av[1])
+    return False
+
+
+def test_no_way_for_a_rule_to_match_ends_in_whitespace():
+    """Every compiled rule closes with (?![\\w]): an alternative that ends in a space ("video call ")
+    could then match only before punctuation, never before the next word, and silently fire almost
+    never (it happened once)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+    offending = []
+    for rule in load_rules().rules:
+        tree = parser.parse(rule.regex.pattern, rule.regex.flags)
+        if _ends_in_whitespace([item for item in tree if item[0] not in (c.ASSERT, c.ASSERT_NOT, c.AT)]):
+            offending.append(rule.id)
+    assert offending == []
