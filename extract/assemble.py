@@ -554,6 +554,8 @@ class Assembler:
                 if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
                         ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
                     date = ctx.doc.published  # "Abiy Ahmed, who is on a state visit to Kenya": under way that day
+                if date is None and emit["type"] == "Interview" and ctx.doc.published and hit.sentence.index <= 3:
+                    date = ctx.doc.published  # the interview the document opens with is the one it prints
                 occasion = emit.get("occasion") or _next_occasion(ctx.text, hit) or _separate_meeting(ctx.text, hit)
                 if date is None and occasion == "next":  # "to convene the commission before the end of the year"
                     date = self._time(hit, emit.get("date"), ctx, deadline=True, near=EVENT_DATE_REACH)

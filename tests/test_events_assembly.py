@@ -290,3 +290,9 @@ def test_a_visitor_takes_the_state_of_the_office_the_document_gives_them():
     visit = the_event("Visit", "Poland and Mongolia. On 3 June, Minister of Foreign Affairs of Mongolia Dorj Bat, who "
                                "is in Poland on an official visit, held talks in Warsaw.", "2024-06-03")
     assert {"Dorj Bat", "Poland", "Mongolia"} <= set(visit.participants)
+
+
+def test_the_interview_a_document_opens_with_is_dated_by_the_document():
+    interview = the_event("Interview", "Ambassador: ties are strong\nThe Ambassador of Chile, Ana Soto, answered "
+                                       "questions from Kazinform.", "2024-03-20")
+    assert interview.date == "2024-03-20"
