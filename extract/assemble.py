@@ -640,6 +640,8 @@ class Assembler:
         named = set(ctx.pair) | {n for n, t in book.types.items() if t == "Country"}
         out: list[str] = []
         for person in participants:
+            if book.types.get(person) != "Person":
+                continue  # states and bodies hold no office
             states = [*ctx.office_states.get(person, ()), *(o.state for o in self.gazetteer.offices_of(person))]
             for state in states:
                 if state in named and state not in participants and state not in out:

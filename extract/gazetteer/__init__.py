@@ -566,6 +566,7 @@ class Gazetteer:
                     self._adjective.setdefault(adj.casefold(), e)
         self._offices: dict[tuple[str, str | None], list[KnownOffice]] = {}
         self._person_offices: dict[str, list[KnownOffice]] = {}
+        self._offices_cache: dict[str, tuple[KnownOffice, ...]] = {}
         for o in self.offices:
             self._offices.setdefault((o.role, o.state), []).append(o)
             self._person_offices.setdefault(o.person, []).append(o)
@@ -722,10 +723,15 @@ class Gazetteer:
         return who
 
     def offices_of(self, person: str) -> tuple[KnownOffice, ...]:
-        e = self.get(person, "Person")
-        if e is None:
-            return ()
-        return tuple(sorted(self._person_offices.get(e.name, ()), key=lambda o: _span(o)[0]))
+        """The person's offices in time order, remembered per name: assembly asks for the same
+        people for every event and goal of a document (the gazetteer does not change once loaded)."""
+        known = self._offices_cache.get(person)
+        if known is None:
+            e = self.get(person, "Person")
+            known = () if e is None else tuple(sorted(self._person_offices.get(e.name, ()), key=lambda o: _span(o)[0]))
+            if len(self._offices_cache) < 100_000:
+                self._offices_cache[person] = known
+        return known
 
     def in_office_on(self, person: str, on: str) -> bool:
         """Whether the person held any recorded office at some time in ``on`` (YYYY, YYYY-MM, YYYY-MM-DD)."""
