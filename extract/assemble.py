@@ -569,7 +569,8 @@ class Assembler:
         events = _dated_by_the_talks(absorb_parts(merge_events(drafts, book, year_of(ctx.doc.published))))
         self._placed_by_dateline(ctx, events, book)
         for event in events:  # after merging, which reads who took part as the sentences name them
-            event.fields["participants"] += self._states_of_people(event.fields["participants"], ctx, book)
+            if event.fields["type"] != "Agreement":  # an agreement took them before merging
+                event.fields["participants"] += self._states_of_people(event.fields["participants"], ctx, book)
         return events
 
     def _placed_by_dateline(self, ctx: DocumentContext, events: list[Draft], book: ActorBook) -> None:

@@ -393,9 +393,9 @@ def discover_orgs(text: str, org_re: re.Pattern[str], media_re: re.Pattern[str],
         if first in _STOP_START or first in _TITLE_START or _CULTURAL_YEAR.search(name):
             continue
         of_state = _OF_STATE_END.search(name)
-        named_state = of_state is not None and _key(of_state.group(1)) in state_forms
+        named_state = state_forms.get(_key(of_state.group(1))) if of_state is not None else None
         if of_state is not None and named_state:  # "... of the Republic of Cyprus" is "... of Cyprus"
-            name = f"{name[:of_state.start()]} of {state_forms[_key(of_state.group(1))]}"
+            name = f"{name[:of_state.start()]} of {named_state}"
         mention = Mention(start, end, "O", name, "Organization", text[start:end], kind="discovered")
         poss = _POSSESSIVE.match(name)
         first_word, _, rest = name.partition(" ")
