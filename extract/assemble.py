@@ -550,7 +550,12 @@ class Assembler:
                     key = "rule:" + hit.rule.id  # different happenings of type Other never merge
                 elif emit["type"] == "Agreement":
                     key = _signed_quantity(hit)
-                date = self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False)
+                date = None
+                if group_m is not None and len(groups) > 1 and emit.get("date") is None:
+                    # "met in Kampala in December and in Mombasa last month": each place its own time
+                    date = self._time(hit, None, ctx, within=_own_stretch(hit, group_m, groups))
+                if date is None:
+                    date = self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False)
                 if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
                         ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
                     date = ctx.doc.published  # "Abiy Ahmed, who is on a state visit to Kenya": under way that day
@@ -1307,6 +1312,14 @@ def _as_title(words: str) -> str:
     Youth and Sport" keeps its small words small."""
     words = _WS.sub(" ", words).strip()
     return words[:1].upper() + words[1:]
+
+
+def _own_stretch(hit: Hit, group_m: Mention, groups: list[str | None]) -> tuple[int, int]:
+    """The words from one `each` slot's mention to the next one's (or the sentence's end): where
+    a time that belongs to that part alone is written."""
+    starts = sorted(m.start for g in groups if g and (m := hit.mention(g)) is not None)
+    end = next((s for s in starts if s > group_m.start), hit.sentence.end)
+    return group_m.start, end
 
 
 def _rate(text: str, quantity: Mention, unit: str | None) -> str | None:
