@@ -32,6 +32,20 @@ if TYPE_CHECKING:
 
 ACTOR_CODES = frozenset("SKAPOGRI")
 STATE_CODES = frozenset("SKA")
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[,;]\s+|^(?:In|At|On|During|There|Later|Then|Afterwards|Subsequently|Earlier|Meanwhile|Also|"
+    r"The same day|The next day)\b[^,.;:]{0,40}?,?\s+)(?-i:he|she|He|She)\s")
+"""A subject "he" or "she" opening the sentence or a clause ("In Yerevan he held talks")."""
+_PRONOUN_ACTS = re.compile(r"(?:(?:also|then|later|subsequently|separately|further|had|has|have|will|would|was|were|"
+                           r"is|also|later|briefly|again|then)\s+){0,3}|(?:\S+\s+){1,2}?(?:his|her)\s+(?:\S+\s+){0,2}?"
+                           r"|(?:(?!\bthat\b)[^;:])*?,?\s+and\s+(?:also\s+|later\s+|then\s+)?",
+                           re.IGNORECASE)
+"""What may stand between the pronoun and the event's words for the pronoun to take part: at most
+a few auxiliaries and adverbs ("he also met", "she was received"), or "his"/"her" before the
+event ("he recalled his visit to Abidjan"), or the words of a first verb the event's verb is
+coordinated with ("he held talks with X and was received by Y")."""
+_OPENING_TIME = re.compile(r"\W*(?:(?:in|on|at|during|since|by|early|late|later|then|back) ){0,2}(?:the )?", re.I)
+"""The words a sentence may open with before the time that dates it."""
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
 _BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re.IGNORECASE)
 """First person plural that means both sides ("cooperation between our law enforcement agencies")."""
@@ -311,6 +325,32 @@ class Assembler:
         unique = list(dict.fromkeys(n for n in names if n))
         return unique, inferred and len(unique) == len(set(ctx.pair))
 
+    def _antecedent(self, ctx: DocumentContext, hit: Hit, book: ActorBook) -> tuple[str | None, int | None]:
+        """The person "he" or "she" stands for when the pronoun is the subject of the clause an
+        event is told in ("In Yerevan he held talks with …"): the first person named in the
+        nearest of the two sentences before that names one. Not in first-person speech, and not
+        when a person is named before the pronoun."""
+        text = hit.sentence.text
+        pronoun = _SUBJECT_PRONOUN.search(text, 0, max(0, hit.start - hit.sentence.start))
+        if pronoun is None or _FIRST_PERSON.search(text):
+            return None, None
+        between = text[pronoun.end():hit.start - hit.sentence.start]
+        if not _PRONOUN_ACTS.fullmatch(between):
+            return None, None  # "He noted that the visit of …": the pronoun says, it does not take part
+        if any(m.code == "P" and m.start < hit.sentence.start + pronoun.start() for m in hit.masked.mentions):
+            return None, None
+        for index in (hit.sentence.index - 1, hit.sentence.index - 2):
+            if index < 0:
+                break
+            person = next((m for m in ctx.masks[index].mentions if m.code == "P"), None)
+            if person is not None:
+                actor = self._actor_of(person)
+                if not actor:
+                    break
+                book.add(actor[0], actor[1], person.surface, person.start)
+                return actor[0], index
+        return None, None
+
     @staticmethod
     def _aside(ctx: DocumentContext, m: Mention) -> bool:
         """Whether a mention names no party to the facts of its sentence, whatever the fact: a
@@ -508,6 +548,11 @@ class Assembler:
                 skip = "" if emit["type"] in ("Summit", "CulturalYear", "Forum") else "RI"
                 participants, inferred = self._refs(ctx, hit, refs, book, skip_codes=skip)
                 participants = [p for p in participants if p not in exclude]
+                told_in = None  # the sentence whose person "he" or "she" stands for
+                if emit["type"] in _NEEDS_A_PARTY and "sentence" in refs:
+                    antecedent, told_in = self._antecedent(ctx, hit, book)
+                    if antecedent and antecedent not in participants:
+                        participants.insert(0, antecedent)
                 named = [p for p in participants if p != ctx.speaker or _names(hit, p)]
                 if not named and "pair" not in refs:
                     leaders = _LEADERS.search(hit.sentence.text)
@@ -556,6 +601,8 @@ class Assembler:
                     date = self._time(hit, None, ctx, within=_own_stretch(hit, group_m, groups))
                 if date is None:
                     date = self._time(hit, emit.get("date"), ctx, near=EVENT_DATE_REACH, other_possessives=False)
+                if date is None and told_in is not None:
+                    date = _opening_date(ctx, told_in)  # "In October 2021, X visited … In Yerevan he met …"
                 if date is None and emit["type"] == "Visit" and ctx.doc.published and _UNDER_WAY.search(
                         ctx.text, max(hit.sentence.start, hit.start - 40), hit.start + 1):
                     date = ctx.doc.published  # "Abiy Ahmed, who is on a state visit to Kenya": under way that day
@@ -1312,6 +1359,16 @@ def _as_title(words: str) -> str:
     Youth and Sport" keeps its small words small."""
     words = _WS.sub(" ", words).strip()
     return words[:1].upper() + words[1:]
+
+
+def _opening_date(ctx: DocumentContext, index: int) -> str | None:
+    """The time a sentence opens with ("In October 2021, …"), which the story told in the next
+    sentences keeps until it names another."""
+    sentence = ctx.sentences[index]
+    first = next((m for m in ctx.masks[index].mentions if m.code in "YD" and m.value is not None), None)
+    if first is None or not _OPENING_TIME.fullmatch(ctx.text, sentence.start, first.start):
+        return None
+    return first.value.value
 
 
 def _own_stretch(hit: Hit, group_m: Mention, groups: list[str | None]) -> tuple[int, int]:
