@@ -87,7 +87,9 @@ _COUNTED_BEFORE = re.compile(r"\b(visitors|tourists|students|workers|passengers|
                              r"(?:about |some |around |nearly |almost |over |more than |roughly |an estimated |"
                              r"approximately |just over |just under )?$", re.IGNORECASE)
 """People counted just before an amount with no currency ("tourist arrivals reached 2.1 million")."""
-_SAME_COUNT = {"firms": "companies"}
+_SAME_COUNT = {"firms": "companies", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+               "km": "km", "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gigawatts": "GW", "gigawatt": "GW",
+               "gw": "GW", "mile": "miles"}
 """Count nouns that name the same thing, under one unit."""
 _POPULATION_UNITS = frozenset({"people", "inhabitants", "residents", "citizens"})
 _POPULATION_BEFORE = re.compile(r"(?:home to|population of|country of|nation of|a market of|populated by|"
@@ -234,8 +236,9 @@ _GENERIC_BODY = re.compile(
     r"(?:Commission|Committee|Council|Cabinet)")
 """A body named only by its kind ("the Ministry of Commerce", "the Joint Commission"), with no
 state in its name: which state's it is, the text says elsewhere; it counts when a fact names it."""
-_COUNT_NUMBER = re.compile(r"^\S+\s+(?:(?:thousand|million|billion|mln|bn)\s+)?", re.IGNORECASE)
-"""The number that opens a count ("1.6 million arrivals" -> "arrivals": the metric is the noun)."""
+_COUNT_NUMBER = re.compile(r"^[^\s\-]+(?:\s+|-)(?:(?:thousand|million|billion|mln|bn)\s+)?", re.IGNORECASE)
+"""The number that opens a count ("1.6 million arrivals" -> "arrivals": the metric is the noun;
+"2,000-kilometre" -> "kilometre")."""
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _NON_SPACE = re.compile(r"\S+")
 """Patterns used per hit, compiled once: re.sub with a string pattern pays a cache lookup a call."""

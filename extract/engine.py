@@ -66,6 +66,9 @@ _SPEECH = re.compile(
 )
 
 
+_JOINED_MEASURES = r"kilometres?|kilometers?|km|megawatts?|MW|gigawatts?|GW|miles?"
+"""Measures written joined to their number by a hyphen ("a 2,000-kilometre frontier")."""
+
 class Extractor:
     """Holds the compiled gazetteer and rules; `extract` is then a pure function of a document."""
 
@@ -118,9 +121,10 @@ class Extractor:
                          r"these|those|this|that|which|who|countries|states|sides|"
                          r"nations|governments|leaders|presidents|ministers|heads|delegations|parties|years|days|"
                          rf"months|weeks|{numbers})\b|\d)")
+        # a measure joined to its number ("the 1,365-kilometre border", "a 2,000-MW line") counts too
         self.count_tail = re.compile(
-            rf"\s+(?:{not_qualifier}[\w\-]+\s+(?:and\s+{not_qualifier})?){{0,3}}?"
-            rf"(?P<noun>{nouns})(?![\w\-])", re.IGNORECASE)
+            rf"(?:\s+(?:{not_qualifier}[\w\-]+\s+(?:and\s+{not_qualifier})?){{0,3}}?(?P<noun>{nouns})"
+            rf"|-(?P<noun2>{_JOINED_MEASURES}))(?![\w\-])", re.IGNORECASE)
         self.state_forms: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}
         for e in self.gazetteer.entries:
@@ -164,7 +168,7 @@ class Extractor:
                 tail = self.count_tail.match(text, q.end)
                 if tail and not (text[q.start:q.end].isalpha()
                                  and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)):
-                    code, end, unit = "C", tail.end(), tail.group("noun").lower()
+                    code, end, unit = "C", tail.end(), (tail.group("noun") or tail.group("noun2")).lower()
             quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
         found = actors + discovered
         return resolve_overlaps(found + abbreviated_orgs(text, found) + times + quantities)
