@@ -68,6 +68,49 @@ CURRENCY_WORDS = {
     "canadian dollars": "CAD", "australian dollars": "AUD", "new zealand dollars": "NZD",
     "hong kong dollars": "HKD", "singapore dollars": "SGD",
 }
+# A state's adjective before a currency word several states use names the currency ("3 billion Omani rials")
+_NAMED_BY_ADJECTIVE = {
+    "riyals": {"saudi": "SAR", "qatari": "QAR", "omani": "OMR", "yemeni": "YER", "iranian": "IRR"},
+    "rials": {"omani": "OMR", "iranian": "IRR", "yemeni": "YER", "saudi": "SAR", "qatari": "QAR"},
+    "dirhams": {"emirati": "AED", "uae": "AED", "moroccan": "MAD"},
+    "dinars": {"algerian": "DZD", "tunisian": "TND", "libyan": "LYD", "iraqi": "IQD", "jordanian": "JOD",
+               "kuwaiti": "KWD", "bahraini": "BHD", "serbian": "RSD"},
+    "rupees": {"sri lankan": "LKR", "nepalese": "NPR", "nepali": "NPR", "mauritian": "MUR", "indian": "INR",
+               "pakistani": "PKR"},
+    "pesos": {"mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
+              "philippine": "PHP", "uruguayan": "UYU", "cuban": "CUP", "dominican": "DOP"},
+    "pounds": {"sudanese": "SDG", "lebanese": "LBP", "syrian": "SYP", "british": "GBP", "egyptian": "EGP"},
+    "francs": {"rwandan": "RWF", "burundian": "BIF", "guinean": "GNF", "congolese": "CDF", "djiboutian": "DJF",
+               "comorian": "KMF", "swiss": "CHF"},
+    "shillings": {"somali": "SOS", "kenyan": "KES", "tanzanian": "TZS", "ugandan": "UGX"},
+    "dollars": {"namibian": "NAD", "taiwan": "TWD", "new taiwan": "TWD", "jamaican": "JMD", "fijian": "FJD",
+                "zimbabwean": "ZWL", "liberian": "LRD", "trinidad and tobago": "TTD", "barbadian": "BBD",
+                "bahamian": "BSD", "brunei": "BND", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
+                "hong kong": "HKD", "singapore": "SGD"},
+    "kwacha": {"zambian": "ZMW", "malawian": "MWK"},
+    "manats": {"azerbaijani": "AZN", "turkmen": "TMT"}, "manat": {"azerbaijani": "AZN", "turkmen": "TMT"},
+    "soms": {"kyrgyz": "KGS"}, "som": {"kyrgyz": "KGS"}, "soums": {"uzbek": "UZS"}, "sum": {"uzbek": "UZS"},
+    "roubles": {"russian": "RUB", "belarusian": "BYN"}, "rubles": {"russian": "RUB", "belarusian": "BYN"},
+    "won": {"korean": "KRW", "south korean": "KRW", "north korean": "KPW"},
+    "yuan": {"chinese": "CNY"}, "yen": {"japanese": "JPY"}, "tenge": {"kazakh": "KZT", "kazakhstani": "KZT"},
+    "lei": {"romanian": "RON", "moldovan": "MDL"}, "kroner": {"danish": "DKK", "norwegian": "NOK"},
+    "kronor": {"swedish": "SEK"}, "lira": {"turkish": "TRY"}, "liras": {"turkish": "TRY"},
+    "reais": {"brazilian": "BRL"}, "rand": {"south african": "ZAR"}, "naira": {"nigerian": "NGN"},
+    "cedis": {"ghanaian": "GHS"}, "birr": {"ethiopian": "ETB"}, "rupiah": {"indonesian": "IDR"},
+    "ringgit": {"malaysian": "MYR"}, "baht": {"thai": "THB"}, "dong": {"vietnamese": "VND"},
+    "lari": {"georgian": "GEL"}, "drams": {"armenian": "AMD"}, "hryvnias": {"ukrainian": "UAH"},
+    "zlotys": {"polish": "PLN"}, "forints": {"hungarian": "HUF"}, "leva": {"bulgarian": "BGN"},
+    "taka": {"bangladeshi": "BDT"}, "afghanis": {"afghan": "AFN"}, "tugriks": {"mongolian": "MNT"},
+    "riels": {"cambodian": "KHR"}, "kip": {"lao": "LAK", "laotian": "LAK"}, "kyats": {"myanmar": "MMK"},
+    "somoni": {"tajik": "TJS"}, "quetzales": {"guatemalan": "GTQ"}, "soles": {"peruvian": "PEN"},
+    "bolivianos": {"bolivian": "BOB"}, "guaranies": {"paraguayan": "PYG"}, "meticais": {"mozambican": "MZN"},
+    "kwanzas": {"angolan": "AOA"}, "escudos": {"cape verdean": "CVE"},
+}
+for _word, _by_adjective in _NAMED_BY_ADJECTIVE.items():
+    for _adjective, _code in _by_adjective.items():
+        CURRENCY_WORDS.setdefault(f"{_adjective} {_word}", _code)
+        if _word.endswith("s") and _word[:-1] not in ("soum",):
+            CURRENCY_WORDS.setdefault(f"{_adjective} {_word[:-1]}", _code)  # "one Omani rial"
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP",
                     "¥": "CNY", "₽": "RUB", "₹": "INR", "₸": "KZT",
                     "jpy": "JPY",
