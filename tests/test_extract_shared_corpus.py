@@ -1,9 +1,9 @@
 """Extraction quality against gold annotations, scored by ../shared/tools/score_facts.py when present.
 
-The shared corpus (seed, dev) and the project's own evaluation sets (tests/corpus/eval … eval6,
+The shared corpus (seed, dev) and the project's own evaluation sets (tests/corpus/eval … eval7,
 written independently of the rules) guard against regressions: each floor is below the score
 reached when it was last raised (seed 0.980, dev 0.968, eval 0.872, eval2 0.873, eval3 0.841,
-eval4 0.850, eval5 0.845, eval6 0.835 macro-F1) and well above what a broken extractor gets."""
+eval4 0.850, eval5 0.845, eval6 0.835, eval7 0.79 macro-F1) and well above what a broken extractor gets."""
 
 import csv
 import subprocess
@@ -66,7 +66,7 @@ OWN = Path(__file__).resolve().parent / "corpus"
 @pytest.mark.parametrize(("folder", "floor"), [
     (SHARED / "corpus" / "seed", 0.93), (SHARED / "corpus" / "dev", 0.92),
     (OWN / "eval", 0.83), (OWN / "eval2", 0.83), (OWN / "eval3", 0.80), (OWN / "eval4", 0.80),
-    (OWN / "eval5", 0.80), (OWN / "eval6", 0.78),
+    (OWN / "eval5", 0.80), (OWN / "eval6", 0.78), (OWN / "eval7", 0.76),
 ])
 def test_macro_f1_floor(folder, floor, tmp_path):
     if not folder.exists():
