@@ -47,8 +47,10 @@ coordinated with ("he held talks with X and was received by Y")."""
 _OPENING_TIME = re.compile(r"\W*(?:(?:in|on|at|during|since|by|early|late|later|then|back) ){0,2}(?:the )?", re.I)
 """The words a sentence may open with before the time that dates it."""
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b", re.IGNORECASE)
-_BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our)\b", re.IGNORECASE)
-"""First person plural that means both sides ("cooperation between our law enforcement agencies")."""
+_BOTH_OF_US = re.compile(r"\b(?:between our|our two|both our|each of our|our (?:common|joint|shared|mutual)|"
+                        r"we both|both of us|together we)\b", re.IGNORECASE)
+"""First person plural that means both sides ("cooperation between our law enforcement agencies",
+"our common task is …")."""
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bwithin|\bthrough)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AMOUNT_AHEAD = (r"[\d$€£¥]|(?:USD|EUR|about|around|some|over|nearly|almost|at\s+least|more\s+than|"
                  r"the\s+(?:level|mark|target))\b")
@@ -684,8 +686,11 @@ class Assembler:
         return states.pop() if len(states) == 1 else None
 
     def _states_held(self, person: str, ctx: DocumentContext) -> list[str]:
-        """The states a person held office for, among those the document names."""
-        return list(dict.fromkeys(o.state for o in self.gazetteer.offices_of(person) if o.state in ctx.named_states))
+        """The states a person holds office for, as the document gives them ("Ambassador of
+        Kazakhstan to Uzbekistan") and as the gazetteer knows them, among those the document names."""
+        stated = ctx.office_states.get(person, [])
+        known = [o.state for o in self.gazetteer.offices_of(person)]
+        return list(dict.fromkeys(s for s in (*stated, *known) if s in ctx.named_states))
 
     def _states_of_people(self, participants: list[str], ctx: DocumentContext, book: ActorBook) -> list[str]:
         """The states the people party to an event hold office for, where the document names them:

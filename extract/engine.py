@@ -463,12 +463,17 @@ def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[lis
 
 
 def _interviewee(event_hits: list[Hit]) -> str | None:
-    """The person an interview is with: the first named in an interview's sentence."""
+    """The person an interview is with: the one the interview's words name ("… talked to
+    Dovletgeldi Annayev"), else the first named in its sentence (not "Two days after President
+    Yoon left Ashgabat, …")."""
     for hit in event_hits:
         if hit.rule.emit.get("type") == "Interview":
-            for mention in hit.masked.mentions:
-                if mention.code == "P":
-                    return mention.name
+            people = [m for m in hit.masked.mentions if m.code == "P"]
+            named = hit.mention("person")
+            inside = [m for m in people if hit.start <= m.start < hit.end]
+            chosen = named if named is not None and named.code == "P" else (inside or people or [None])[0]
+            if chosen is not None:
+                return chosen.name
     return None
 
 

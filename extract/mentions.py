@@ -320,7 +320,7 @@ def media_regex(heads: Iterable[str]) -> re.Pattern[str]:
 
 
 _MASTHEAD = re.compile(r"(?:Monitor|Times|Herald|Gazette|Tribune|Journal|Observer|Telegraph|Chronicle|Courier|"
-                       r"Dispatch|Review|Digest|Bulletin)(?![\w\-])")
+                       r"Dispatch|Review|Digest|Bulletin|Weekly|Magazine|Express|Inquirer)(?![\w\-])")
 """Words a newspaper's or magazine's own name ends in: "Korea Economic Monitor", "The Astana Times"."""
 _CAPITALISED_BEFORE = re.compile(rf"(?:{_CAP}{_SP}){{1,4}}$")
 

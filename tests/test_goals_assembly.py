@@ -130,6 +130,14 @@ def test_we_in_an_interview_is_the_interviewees_state():
     assert held["strengthen cooperation between our law enforcement agencies"] == {"Kazakhstan", "Uzbekistan"}
 
 
+def test_the_interviewee_is_whom_the_outlet_talked_to_not_the_first_person_named():
+    text = ("Kazakhstan and Uzbekistan.\nA day after President Shavkat Mirziyoyev left Astana, Steppe Weekly "
+            "talked to Yerzhan Ashikbayev, Ambassador of Kazakhstan to Uzbekistan.\n"
+            "We are determined to complete the modernization of our checkpoints.")
+    [goal] = goals(text)
+    assert set(goal.holders) == {"Kazakhstan"}
+
+
 def test_the_pair_as_subject_of_a_reported_aim_holds_it():
     [goal] = goals("Kenya and Ethiopia.\nRuto said both governments were aiming to lift trade to 100 billion "
                    "shillings by 2028, urging Ethiopian firms to invest.")
