@@ -291,10 +291,18 @@ SLOT_DEFAULTS = {
 """An emit field left out takes the slot of the same name, when the pattern has one."""
 
 
+SINGLE_REFERENCES = {"event": ("place", "date"), "goal": ("deadline",), "figure": ("date",),
+                     "person": ("name", "state", "org")}
+"""Emit fields that name one slot (or special reference): a list there has no meaning."""
+
+
 def _validate_emit(kind: str, emit: dict[str, Any], slots: dict[str, str]) -> None:
     for key in SLOT_DEFAULTS.get(kind, ()):
         if key not in emit and key in slots:
             emit[key] = key
+    for key in SINGLE_REFERENCES.get(kind, ()):
+        if key in emit and not isinstance(emit[key], str):
+            raise ValueError(f"{key} names one slot, not {emit[key]!r}")
     if kind == "event":
         if emit.get("type") not in EVENT_TYPES:
             raise ValueError(f"type must be one of {', '.join(EVENT_TYPES)}, not {emit.get('type')!r}")

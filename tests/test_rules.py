@@ -35,6 +35,9 @@ def test_packaged_rules_load_with_unique_ids():
      "mine.yaml:2: rule id 'My Rule'"),
     ("rules:\n  - id: my.rule\n    kind: topic\n    topic: trade\n    pattern: trade\n  - id: my.rule\n"
      "    kind: topic\n    topic: trade\n    pattern: commerce\n", "mine.yaml:6: rule my.rule: duplicate id"),
+    ("rules:\n  - id: my.rule\n    kind: event\n    type: Agreement\n"
+     "    pattern: 'treaty of {year:a}|{year:b} treaty'\n    date: [a, b]\n",
+     "mine.yaml:2: rule my.rule: date names one slot"),
     ("rules: [\n", "mine.yaml:2: invalid YAML"),
     ("rulez: []\n", "mine.yaml:1: unknown top-level key(s): rulez"),
 ])
