@@ -77,6 +77,9 @@ class Candidate:
     """A surname derived automatically: only matched for persons already named in the document."""
     states: frozenset[str] = frozenset()
     """For a person: the states they held office for, which settle a name two people share."""
+    ambiguous: bool = False
+    """A form the gazetteer marks as needing context (a person's surname that is also a word
+    or another name: "Ban", "Moon")."""
 
 
 @dataclass(slots=True)
@@ -125,6 +128,8 @@ class ActorMatcher:
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
                 if cand.code == "P" and _LINEAGE_GOES_ON.match(text, end):
                     continue
+                if cand.ambiguous and cand.code == "P" and " " not in found and _NAME_GOES_ON.match(text, end):
+                    continue  # "the Ban Nong Ian crossing": an ambiguous surname inside another name
                 if cand.code == "P" and found.isalpha() and self._another_given_name(text, start, cand.name):
                     continue
                 out.append(_mention(start, end, cand, found))
@@ -252,9 +257,10 @@ def build_matcher(entries: Iterable[Any], global_words: Iterable[str] = (),
         country = getattr(e, "country", None)
         kind = getattr(e, "kind", None)
         states = (person_states or {}).get(e.name, frozenset()) if e.type == "Person" else frozenset()
+        ambiguous = set(getattr(e, "ambiguous_aliases", ()))
         for surface in (e.name, *_plain_words(e, "aliases")):
             add(surface, Candidate(e.name, e.type, code, surface, surface in exact, country=country, kind=kind,
-                                   states=states))
+                                   states=states, ambiguous=surface in ambiguous))
         if e.type == "Country":
             for surface in _plain_words(e, "capitals"):
                 add(surface, Candidate(e.name, "Country", "K", surface, False,

@@ -138,3 +138,13 @@ def test_a_list_of_bodies_is_cut_where_a_head_word_opens_the_next():
     found = orgs_of("The delegation included the State Committee for Tourism, Chamber of Commerce and Industry "
                     "and businessmen.")
     assert found == {"State Committee for Tourism", "Chamber of Commerce and Industry"}
+
+
+def test_an_ambiguous_surname_inside_another_name_is_no_one():
+    assert "Ban Ki-moon" not in people("Thailand and Cambodia will open the Ban Nong Ian crossing in 2024.")
+    assert "Ban Ki-moon" in people("South Korea and Japan. Former Secretary-General Ban said the talks went well.")
+
+
+def test_papua_new_guineans_are_of_papua_new_guinea_not_guinea():
+    found = extractor().actor_matcher.find("Some 3,000 Papua New Guineans work in Australia.")
+    assert [m.name for m in found] == ["Papua New Guinea", "Australia"]
