@@ -166,8 +166,10 @@ class Extractor:
             end, unit = q.end, q.unit
             if q.kind in ("number", "amount"):  # "40 companies", "1.2 million Emirati visitors"
                 tail = self.count_tail.match(text, q.end)
-                if tail and not (text[q.start:q.end].isalpha()
-                                 and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)):
+                number = text[q.start:q.end]
+                if tail and not (number.isalpha() and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)) \
+                        and not (_YEARLIKE.fullmatch(number) and _PREPOSITION_BEFORE.search(text, max(0, q.start - 8),
+                                                                                             q.start)):
                     code, end, unit = "C", tail.end(), (tail.group("noun") or tail.group("noun2")).lower()
             quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
         found = actors + discovered
@@ -414,6 +416,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|in|since|by|until|till|from|of|during|before|after|to)\s+$", re.IGNORECASE)
+"""Before a number that reads as a year ("the budget for 2022 projects a deficit"), these make it
+the year, not a count of 2,022 projects."""
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.IGNORECASE)
 """Before a number word, these make "the two regions" a reference to known things, not a count."""
 
