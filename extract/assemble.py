@@ -36,8 +36,8 @@ _SUBJECT_PRONOUN = re.compile(
     r"(?:^|[,;]\s+|^(?:In|At|On|During|There|Later|Then|Afterwards|Subsequently|Earlier|Meanwhile|Also|"
     r"The same day|The next day)\b[^,.;:]{0,40}?,?\s+)(?-i:he|she|He|She)\s")
 """A subject "he" or "she" opening the sentence or a clause ("In Yerevan he held talks")."""
-_PRONOUN_ACTS = re.compile(r"(?:(?:also|then|later|subsequently|separately|further|had|has|have|will|would|was|were|"
-                           r"is|also|later|briefly|again|then)\s+){0,3}|(?:\S+\s+){1,2}?(?:his|her)\s+(?:\S+\s+){0,2}?"
+_PRONOUN_ACTS = re.compile(r"(?:(?:also|then|later|subsequently|separately|further|briefly|again|had|has|have|"
+                           r"will|would|was|were|is)\s+){0,3}|(?:\S+\s+){1,2}?(?:his|her)\s+(?:\S+\s+){0,2}?"
                            r"|(?:(?!\bthat\b)[^;:])*?,?\s+and\s+(?:also\s+|later\s+|then\s+)?",
                            re.IGNORECASE)
 """What may stand between the pronoun and the event's words for the pronoun to take part: at most

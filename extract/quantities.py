@@ -109,7 +109,7 @@ _NAMED_BY_ADJECTIVE = {
 for _word, _by_adjective in _NAMED_BY_ADJECTIVE.items():
     for _adjective, _code in _by_adjective.items():
         CURRENCY_WORDS.setdefault(f"{_adjective} {_word}", _code)
-        if _word.endswith("s") and _word[:-1] not in ("soum",):
+        if _word.endswith("s"):
             CURRENCY_WORDS.setdefault(f"{_adjective} {_word[:-1]}", _code)  # "one Omani rial"
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP",
                     "¥": "CNY", "₽": "RUB", "₹": "INR", "₸": "KZT",
