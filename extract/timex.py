@@ -40,7 +40,8 @@ _RETROSPECTIVE = re.compile(
 """Words that make a following "in six years" look back, not ahead: "the first consultations in
 six years" are the first for six years, not a date six years after the document."""
 _FUTURE_VERB = (r"\b(?:will|shall|(?:is|are) (?:due|scheduled|expected|set|going|to)|plans? to|intends? to|"
-                r"to be (?:held|convened|hosted|organi[sz]ed)|(?:planned|scheduled|slated) (?:for|in)|"
+                r"to be (?:held|convened|hosted|organi[sz]ed)|to (?:convene|host|organi[sz]e)|"
+                r"(?:planned|scheduled|slated) (?:for|in)|"
                 r"(?:is|are) (?:now |currently |actively |already )?preparing|upcoming|forthcoming|"
                 r"looks? forward to|looking forward to)\b")
 _FUTURE = re.compile(_FUTURE_VERB + r"[^.;!?]*$", re.IGNORECASE)

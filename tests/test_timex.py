@@ -73,6 +73,7 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(text, value)
     ("In September, Tashkent will host the forum.", "2023-09"),
     ("In November, President Marcelo Rebelo de Sousa will travel to Mindelo.", "2023-11"),
     ("The summit to be held in July opens the season.", "2023-07"),
+    ("The ministers agreed to convene the border commission in September.", "2023-09"),
     ("In September, trade grew and it will keep growing.", "2022-09"),
 ])
 def test_a_month_later_in_the_year_in_a_sentence_about_the_future_is_this_years(text, value):
