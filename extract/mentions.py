@@ -21,6 +21,8 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:And|On|In|At|The|To|For|With|By|From|Of
 _LINEAGE_GOES_ON = re.compile(r"[ \t]+(?:bin|ibn|bint)[ \t]+[A-Z]")
 """A known short form ("Sheikh Khalifa") followed by "bin <father>" is the start of someone else's
 longer name ("Sheikh Khalifa bin Ali Al Harthy"); the known person's own long form is longer still."""
+_LINEAGE_BEFORE = re.compile(r"\b(?:bin|ibn|bint)[ \t]+$")
+"""A known name right after "bin" is a father's or grandfather's inside someone else's name."""
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.\-'’])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
 _NOT_GIVEN_NAMES = frozenset("""
     mr mrs ms dr prof sir madam lady lord his her comrade president presidents minister ministers premier prime
@@ -128,6 +130,8 @@ class ActorMatcher:
                     continue  # "Victoria Falls", "Washington Post": the city is part of another name
                 if cand.code == "P" and _LINEAGE_GOES_ON.match(text, end):
                     continue
+                if cand.code == "P" and _LINEAGE_BEFORE.search(text, max(0, start - 8), start):
+                    continue  # "Mohammed bin Salman bin Abdulaziz": the father's name inside the son's
                 if cand.ambiguous and cand.code == "P" and " " not in found and _NAME_GOES_ON.match(text, end):
                     continue  # "the Ban Nong Ian crossing": an ambiguous surname inside another name
                 if cand.code == "P" and found.isalpha() and self._another_given_name(text, start, cand.name):

@@ -148,3 +148,10 @@ def test_an_ambiguous_surname_inside_another_name_is_no_one():
 def test_papua_new_guineans_are_of_papua_new_guinea_not_guinea():
     found = extractor().actor_matcher.find("Some 3,000 Papua New Guineans work in Australia.")
     assert [m.name for m in found] == ["Papua New Guinea", "Australia"]
+
+
+def test_a_known_name_after_bin_is_a_fathers_inside_another_name():
+    found = people("Oman and Saudi Arabia. Prince Faisal bin Salman bin Abdulaziz Al Saud visited Muscat.")
+    assert "King Salman" not in found
+    assert "Mohammed bin Salman" in people("Oman and Saudi Arabia. Sultan Haitham bin Tarik received Prince "
+                                           "Mohammed bin Salman bin Abdulaziz Al Saud in Muscat.")
