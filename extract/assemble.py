@@ -91,7 +91,7 @@ _COUNTED_BEFORE = re.compile(r"\b(visitors|tourists|students|workers|passengers|
 """People counted just before an amount with no currency ("tourist arrivals reached 2.1 million")."""
 _SAME_COUNT = {"firms": "companies", "kilometres": "km", "kilometers": "km",
                "kilometre": "km", "kilometer": "km",
-               "km": "km", "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gigawatts": "GW", "gigawatt": "GW",
+               "megawatts": "MW", "megawatt": "MW", "mw": "MW", "gigawatts": "GW", "gigawatt": "GW",
                "gw": "GW", "mile": "miles"}
 """Count nouns that name the same thing, under one unit."""
 _POPULATION_UNITS = frozenset({"people", "inhabitants", "residents", "citizens"})

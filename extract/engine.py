@@ -166,10 +166,7 @@ class Extractor:
             end, unit = q.end, q.unit
             if q.kind in ("number", "amount"):  # "40 companies", "1.2 million Emirati visitors"
                 tail = self.count_tail.match(text, q.end)
-                number = text[q.start:q.end]
-                if tail and not (number.isalpha() and _DEFINITE_BEFORE.search(text, max(0, q.start - 8), q.start)) \
-                        and not (_YEARLIKE.fullmatch(number) and _PREPOSITION_BEFORE.search(text, max(0, q.start - 8),
-                                                                                             q.start)):
+                if tail and not _names_no_count(text, q.start, q.end):
                     code, end, unit = "C", tail.end(), (tail.group("noun") or tail.group("noun2")).lower()
             quantities.append(Mention(q.start, end, code, surface=text[q.start:end], value=q, kind=unit))
         found = actors + discovered
@@ -414,6 +411,15 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _names_no_count(text: str, start: int, end: int) -> bool:
+    """Whether the number text[start:end], though a countable noun follows, counts nothing: a
+    number word after a definite ("the two regions"), a year after a preposition ("for 2022
+    projects a deficit")."""
+    number, window = text[start:end], max(0, start - 8)
+    return bool((number.isalpha() and _DEFINITE_BEFORE.search(text, window, start))
+                or (_YEARLIKE.fullmatch(number) and _PREPOSITION_BEFORE.search(text, window, start)))
 
 
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
